@@ -1,0 +1,3 @@
+from sellergate.cli import main
+
+main()

@@ -1,0 +1,53 @@
+"""People who log in: operators (the marketplace's staff) and sellers' staff users.
+
+The two roles are kept apart in the database: an operator (``is_staff``) belongs to no
+seller, and a seller's user is never staff. Each face (operator desk, seller center)
+admits only its own role; see ``sellergate.accounts.roles``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    seller = models.ForeignKey(
+        "sellers.Seller",
+        verbose_name=_("seller"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+        help_text=_("The shop this user works for. Empty for operators."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Language of the e-mails this user receives."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        constraints = [
+            models.CheckConstraint(
+                condition=~(Q(is_staff=True) & Q(seller__isnull=False)),
+                name="user_operator_or_seller_not_both",
+                violation_error_message=_(
+                    "A user is either an operator (staff) or a seller's user, not both."
+                ),
+            )
+        ]
+
+    @property
+    def is_operator(self) -> bool:
+        return self.is_active and self.is_staff
+
+    @property
+    def is_seller_user(self) -> bool:
+        return self.is_active and not self.is_staff and self.seller_id is not None

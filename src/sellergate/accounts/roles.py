@@ -1,0 +1,43 @@
+"""The two faces' gates: who may enter the seller center and who the operator desk.
+
+Every view of the seller center is wrapped in ``seller_required`` and every view of the
+operator desk in ``operator_required``; a user of the other role is sent to the log-in
+page of the face they asked for, as an anonymous visitor would be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+
+
+def _gate(
+    test: Callable[[Any], bool], login_url_name: str
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not test(request.user):
+                return redirect_to_login(request.get_full_path(), reverse(login_url_name))
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def is_seller_user(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_seller_user)
+
+
+def is_operator(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_operator)
+
+
+seller_required = _gate(is_seller_user, "portal:login")
+operator_required = _gate(is_operator, "desk:login")

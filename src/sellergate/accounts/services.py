@@ -1,0 +1,76 @@
+"""Creating the people who log in: operators and sellers' staff users."""
+
+from __future__ import annotations
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+
+from sellergate.accounts.models import User
+from sellergate.audit.actors import Actor
+from sellergate.audit.services import audit_record
+from sellergate.sellers.models import Seller
+
+
+def _user_create(
+    *,
+    actor: Actor,
+    action: str,
+    username: str,
+    password: str,
+    email: str,
+    language: str,
+    seller: Seller | None,
+    is_staff: bool,
+) -> User:
+    user = User(username=username, email=email, language=language, seller=seller, is_staff=is_staff)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    with transaction.atomic():
+        user.save()
+        audit_record(
+            actor=actor,
+            action=action,
+            obj=user,
+            seller=seller,
+            after={"username": username, "email": email, "is_staff": is_staff},
+        )
+    return user
+
+
+def operator_create(
+    *, actor: Actor, username: str, password: str, email: str = "", language: str = "ja"
+) -> User:
+    """An operator of the desk. Superusers come from ``sellergate createsuperuser``."""
+    return _user_create(
+        actor=actor,
+        action="operator.create",
+        username=username,
+        password=password,
+        email=email,
+        language=language,
+        seller=None,
+        is_staff=True,
+    )
+
+
+def seller_member_create(
+    *,
+    actor: Actor,
+    seller: Seller,
+    username: str,
+    password: str,
+    email: str = "",
+    language: str = "ja",
+) -> User:
+    """A staff user of ``seller``, who logs in to the seller center."""
+    return _user_create(
+        actor=actor,
+        action="seller_member.create",
+        username=username,
+        password=password,
+        email=email or seller.contact_email,
+        language=language,
+        seller=seller,
+        is_staff=False,
+    )

@@ -1,0 +1,180 @@
+"""Demo data: one operator and a seller in every standing, loaded idempotently.
+
+Everything is created through the service functions, as an operator would. Running
+the demo again finds the users in place and brings the records' dates up to today (a
+late shipment stays late), without duplicating anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from sellergate.accounts.models import User
+from sellergate.accounts.services import operator_create, seller_member_create
+from sellergate.audit.actors import Actor
+from sellergate.sellers import services
+from sellergate.sellers.models import ClaimKind, ReviewStatus, Seller
+
+DEMO_PASSWORD = "sellergate-demo"  # noqa: S105 - a published demo password, demo mode only
+ACTOR = Actor.system("demo")
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    face: str
+    username: str
+    password: str
+    description: str
+
+
+@dataclass(frozen=True)
+class DemoSeller:
+    login_id: str
+    shop_name: str
+    category: str
+    review_status: str
+    service_points: int
+    description: str
+    late_orders: int = 0
+    unanswered_questions: int = 0
+    open_claims: int = 0
+
+
+DEMO_SELLERS = (
+    DemoSeller(
+        "shop-eligible",
+        "さくら雑貨店",
+        "生活雑貨",
+        ReviewStatus.APPROVED,
+        120,
+        "meets every condition",
+    ),
+    DemoSeller("shop-minus", "みなと家電", "家電", ReviewStatus.APPROVED, -3, "service points -3"),
+    DemoSeller(
+        "shop-late",
+        "やまびこ食品",
+        "食品",
+        ReviewStatus.APPROVED,
+        40,
+        "one late shipment",
+        late_orders=1,
+    ),
+    DemoSeller(
+        "shop-question",
+        "こもれび書房",
+        "本",
+        ReviewStatus.APPROVED,
+        15,
+        "one unanswered question",
+        unanswered_questions=1,
+    ),
+    DemoSeller(
+        "shop-claim",
+        "はなみずき衣料",
+        "ファッション",
+        ReviewStatus.APPROVED,
+        60,
+        "one open claim",
+        open_claims=1,
+    ),
+    DemoSeller(
+        "shop-review",
+        "あおぞらコスメ",
+        "ビューティー",
+        ReviewStatus.PENDING,
+        0,
+        "opening review not complete",
+    ),
+)
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+def _ensure_seller(spec: DemoSeller) -> Seller:
+    seller = Seller.objects.filter(login_id=spec.login_id).first()
+    fields = {
+        "shop_name": spec.shop_name,
+        "contact_email": f"{spec.login_id}@example.com",
+        "main_category": spec.category,
+        "review_status": spec.review_status,
+        "service_points": spec.service_points,
+    }
+    if seller is None:
+        seller = services.seller_create(actor=ACTOR, login_id=spec.login_id, **fields)
+    else:
+        seller = services.seller_update(actor=ACTOR, seller=seller, changes=fields)
+    if not User.objects.filter(username=spec.login_id).exists():
+        seller_member_create(
+            actor=ACTOR, seller=seller, username=spec.login_id, password=DEMO_PASSWORD
+        )
+    return seller
+
+
+def _ensure_records(seller: Seller, spec: DemoSeller, today: dt.date) -> None:
+    # Every demo seller has a history of handled orders, questions and claims, so that
+    # the conditions visibly count only the open ones.
+    for n in range(1, 4):
+        day = today - dt.timedelta(days=10 + n)
+        services.order_upsert(
+            actor=ACTOR,
+            seller=seller,
+            order_no=f"{seller.pk:03d}{n:04d}",
+            ordered_at=_at(day, 10),
+            ship_by=day + dt.timedelta(days=2),
+            shipped_at=_at(day + dt.timedelta(days=1), 15),
+        )
+    services.question_upsert(
+        actor=ACTOR,
+        seller=seller,
+        question_no=f"Q{seller.pk:03d}0001",
+        subject="在庫について",
+        asked_at=_at(today - dt.timedelta(days=8), 9),
+        answered_at=_at(today - dt.timedelta(days=8), 11),
+    )
+    for n in range(spec.late_orders):
+        ship_by = today - dt.timedelta(days=2)
+        services.order_upsert(
+            actor=ACTOR,
+            seller=seller,
+            order_no=f"{seller.pk:03d}9{n:03d}",
+            ordered_at=_at(ship_by - dt.timedelta(days=3), 10),
+            ship_by=ship_by,
+        )
+    for n in range(spec.unanswered_questions):
+        services.question_upsert(
+            actor=ACTOR,
+            seller=seller,
+            question_no=f"Q{seller.pk:03d}9{n:03d}",
+            subject="配送日の確認",
+            asked_at=_at(today - dt.timedelta(days=1), 14),
+        )
+    for n in range(spec.open_claims):
+        services.claim_upsert(
+            actor=ACTOR,
+            seller=seller,
+            claim_no=f"C{seller.pk:03d}9{n:03d}",
+            kind=ClaimKind.RETURN,
+            order_no=f"{seller.pk:03d}0001",
+            opened_at=_at(today - dt.timedelta(days=3), 16),
+        )
+
+
+def load_demo_data() -> list[DemoLogin]:
+    today = timezone.localdate()
+    with transaction.atomic():
+        if not User.objects.filter(username="operator").exists():
+            operator_create(
+                actor=ACTOR, username="operator", password=DEMO_PASSWORD, email="desk@example.com"
+            )
+        logins = [DemoLogin("desk", "operator", DEMO_PASSWORD, "operator")]
+        for spec in DEMO_SELLERS:
+            seller = _ensure_seller(spec)
+            _ensure_records(seller, spec, today)
+            logins.append(DemoLogin("seller", spec.login_id, DEMO_PASSWORD, spec.description))
+    return logins

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from sellergate.bootstrap import prepare
+from sellergate.demo import DemoLogin, load_demo_data
+from sellergate.processes import all_processes
+from sellergate.supervisor import Supervisor
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (idempotent), print the URLs and log-ins, and serve."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", help="Address to listen on (default SELLERGATE_HOST).")
+        parser.add_argument("--port", type=int, help="Web port (default SELLERGATE_PORT).")
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Only load the data and print the log-ins."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEMO:
+            raise CommandError("Demo mode is off: run this as `sellergate demo`.")
+        prepare(verbosity=0)
+        logins = load_demo_data()
+        host = options["host"] or settings.WEB_HOST
+        port = options["port"] or settings.WEB_PORT
+        self.print_welcome(f"http://{host}:{port}", logins)
+        if not options["no_serve"]:
+            raise SystemExit(Supervisor(all_processes(host=host, port=port)).run())
+
+    def print_welcome(self, base: str, logins: list[DemoLogin]) -> None:
+        out = self.stdout
+        out.write(self.style.SUCCESS("sellergate demo — data loaded"))
+        out.write(f"  Seller center : {base}/seller/")
+        out.write(f"  Operator desk : {base}/desk/")
+        out.write("")
+        out.write("  Demo log-ins (demo data only):")
+        width = max(len(login.username) for login in logins)
+        for login in logins:
+            name = f"{login.username:<{width}}"
+            out.write(f"    {login.face:<8} {name}  {login.password}  {login.description}")
+        out.write("")
+        out.write("  Stop with Ctrl-C.")

@@ -1,0 +1,164 @@
+"""Sellers and the records their standing is derived from.
+
+Standing is never typed in: late shipments come from orders, unanswered questions from
+customer questions, open claims from claims (see ``standing`` and ``eligibility``). The
+records carry the minimum needed for that; the marketplace API extends them.
+"""
+
+from __future__ import annotations
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sellergate.sellers import standing
+
+login_id_validator = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,49}$",
+    _(
+        "A seller ID is 3 to 50 characters: letters, digits, '.', '_' or '-', "
+        "starting with a letter or digit."
+    ),
+)
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", _("Under review")
+    APPROVED = "approved", _("Complete")
+    REJECTED = "rejected", _("Not approved")
+
+
+class Seller(models.Model):
+    login_id = models.CharField(
+        _("seller ID"),
+        max_length=50,
+        unique=True,
+        validators=[login_id_validator],
+        help_text=_("The shop's login ID on the marketplace (販売店ID)."),
+    )
+    shop_name = models.CharField(_("shop name"), max_length=100)
+    contact_email = models.EmailField(_("contact e-mail"))
+    main_category = models.CharField(_("main product category"), max_length=100, blank=True)
+    review_status = models.CharField(
+        _("opening review"),
+        max_length=16,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.PENDING,
+    )
+    service_points = models.IntegerField(
+        _("service points"),
+        default=0,
+        help_text=_("The shop's service score; negative after penalties."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("seller")
+        verbose_name_plural = _("sellers")
+        ordering = ["login_id"]
+
+    def __str__(self) -> str:
+        return f"{self.login_id} ({self.shop_name})"
+
+
+class OrderQuerySet(models.QuerySet["Order"]):
+    def late(self, today: object) -> OrderQuerySet:
+        return self.filter(standing.late_order_q(today))
+
+
+class Order(models.Model):
+    seller = models.ForeignKey(
+        Seller, verbose_name=_("seller"), on_delete=models.PROTECT, related_name="orders"
+    )
+    order_no = models.CharField(_("order number"), max_length=30)
+    ordered_at = models.DateTimeField(_("ordered at"))
+    ship_by = models.DateField(_("ship by"), help_text=_("The date the order must ship by."))
+    shipped_at = models.DateTimeField(_("shipped at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    objects = OrderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        ordering = ["-ordered_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seller", "order_no"], name="order_no_unique_per_seller"
+            )
+        ]
+        indexes = [models.Index(fields=["seller", "ship_by"], name="order_seller_ship_by")]
+
+    def __str__(self) -> str:
+        return self.order_no
+
+
+class CustomerQuestionQuerySet(models.QuerySet["CustomerQuestion"]):
+    def unanswered(self) -> CustomerQuestionQuerySet:
+        return self.filter(standing.unanswered_question_q())
+
+
+class CustomerQuestion(models.Model):
+    seller = models.ForeignKey(
+        Seller, verbose_name=_("seller"), on_delete=models.PROTECT, related_name="questions"
+    )
+    question_no = models.CharField(_("question number"), max_length=30)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    asked_at = models.DateTimeField(_("asked at"))
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    objects = CustomerQuestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("customer question")
+        verbose_name_plural = _("customer questions")
+        ordering = ["-asked_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seller", "question_no"], name="question_no_unique_per_seller"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.question_no
+
+
+class ClaimKind(models.TextChoices):
+    CANCEL = "cancel", _("Cancellation")
+    RETURN = "return", _("Return")
+    EXCHANGE = "exchange", _("Exchange")
+    OTHER = "other", _("Other")
+
+
+class ClaimQuerySet(models.QuerySet["Claim"]):
+    def open(self) -> ClaimQuerySet:
+        return self.filter(standing.open_claim_q())
+
+
+class Claim(models.Model):
+    seller = models.ForeignKey(
+        Seller, verbose_name=_("seller"), on_delete=models.PROTECT, related_name="claims"
+    )
+    claim_no = models.CharField(_("claim number"), max_length=30)
+    order_no = models.CharField(_("order number"), max_length=30, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=ClaimKind.choices, default=ClaimKind.OTHER
+    )
+    opened_at = models.DateTimeField(_("opened at"))
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        ordering = ["-opened_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seller", "claim_no"], name="claim_no_unique_per_seller"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.claim_no

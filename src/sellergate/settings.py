@@ -1,0 +1,208 @@
+"""The one settings module: everything comes from environment variables with safe defaults.
+
+Tests, the demo and production all import this module; there is no settings file that
+exists only in production. ``sellergate.env`` parses each variable and fails fast.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from sellergate.env import env_bool, env_int, env_list, env_optional_str, env_path, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+DATA_DIR = env_path(
+    "SELLERGATE_DATA_DIR",
+    Path("var"),
+    "Directory for the SQLite database, the secret key file, static files and FTP homes.",
+)
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+DEBUG = env_bool("SELLERGATE_DEBUG", False, "Django debug mode. Never on in production.")
+DEMO = env_bool(
+    "SELLERGATE_DEMO", False, "Demo mode: console e-mail, relaxed TLS; set by `sellergate demo`."
+)
+
+
+def _secret_key() -> str:
+    """The configured key, or one generated once and kept in the data directory.
+
+    A single-machine install then needs no configuration and keeps its sessions across
+    restarts; several machines must share ``SELLERGATE_SECRET_KEY`` (see the deploy docs).
+    """
+    configured = env_optional_str(
+        "SELLERGATE_SECRET_KEY",
+        "Django's secret key. Default: generated once into DATA_DIR/secret_key.",
+    )
+    if configured:
+        return configured
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+
+ALLOWED_HOSTS = env_list(
+    "SELLERGATE_ALLOWED_HOSTS",
+    ["localhost", "127.0.0.1", "[::1]"],
+    "Comma-separated host names this site answers to.",
+)
+CSRF_TRUSTED_ORIGINS = env_list(
+    "SELLERGATE_CSRF_TRUSTED_ORIGINS", [], "Origins trusted for CSRF behind a reverse proxy."
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    # domain apps
+    "sellergate.audit",
+    "sellergate.accounts",
+    "sellergate.sellers",
+    "sellergate.businessdays",
+    # interface apps
+    "sellergate.portal",
+    "sellergate.desk",
+    # the project package itself, for the `sellergate` management commands and templates
+    "sellergate",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "sellergate.i18n.JapaneseFirstLocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "sellergate.urls"
+WSGI_APPLICATION = "sellergate.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str(
+            "DATABASE_URL",
+            f"sqlite:///{DATA_DIR / 'sellergate.sqlite3'}",
+            "Database URL; default a SQLite file in DATA_DIR. postgres://user:pass@host:port/db",
+        ),
+        conn_max_age=env_int(
+            "SELLERGATE_DB_CONN_MAX_AGE", 60, "Seconds to keep a database connection.", minimum=0
+        ),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the web, FTP and worker processes read while one writes; IMMEDIATE makes
+    # a write transaction take the lock up front instead of failing midway with
+    # "database is locked"; the timeout makes a writer wait for another instead.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "portal:login"
+
+# Japanese first: the marketplace and its sellers work in Japanese; English is the
+# second language, chosen explicitly (see sellergate.i18n).
+LANGUAGE_CODE = "ja"
+LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "Asia/Tokyo"
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool(
+    "SELLERGATE_SECURE_COOKIES", False, "Send cookies over HTTPS only (set behind TLS)."
+)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+
+EMAIL_BACKEND_PATH = env_str(
+    "SELLERGATE_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEMO or DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+    "Django e-mail backend; console in demo, SMTP otherwise.",
+)
+_smtp_options = {
+    "host": env_str("SELLERGATE_EMAIL_HOST", "localhost", "SMTP host."),
+    "port": env_int("SELLERGATE_EMAIL_PORT", 25, "SMTP port.", minimum=1, maximum=65535),
+    "username": env_str("SELLERGATE_EMAIL_USER", "", "SMTP user name."),
+    "password": env_str("SELLERGATE_EMAIL_PASSWORD", "", "SMTP password."),
+    "use_tls": env_bool("SELLERGATE_EMAIL_TLS", False, "STARTTLS to the SMTP server."),
+    "timeout": env_int("SELLERGATE_EMAIL_TIMEOUT", 30, "SMTP timeout in seconds.", minimum=1),
+}
+MAILERS = {
+    "default": {
+        "BACKEND": EMAIL_BACKEND_PATH,
+        "OPTIONS": _smtp_options if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend") else {},
+    }
+}
+DEFAULT_FROM_EMAIL = env_str(
+    "SELLERGATE_FROM_EMAIL", "sellergate@localhost", "Sender address of notifications."
+)
+
+WEB_HOST = env_str("SELLERGATE_HOST", "127.0.0.1", "Address the web server listens on.")
+WEB_PORT = env_int("SELLERGATE_PORT", 8000, "Port of the web server.", minimum=1, maximum=65535)
+WEB_WORKERS = env_int("SELLERGATE_WEB_WORKERS", 1, "Web server worker processes.", minimum=1)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {
+        "handlers": ["console"],
+        "level": env_str("SELLERGATE_LOG_LEVEL", "INFO", "Log level."),
+    },
+}

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+admin.site.site_header = "sellergate"
+admin.site.site_url = "/desk/"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="portal:home", permanent=False)),
+    path("seller/", include("sellergate.portal.urls")),
+    path("desk/admin/", admin.site.urls),
+    path("desk/", include("sellergate.desk.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from sellergate.audit.actors import Actor
+from sellergate.i18n import compile_catalogs
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # As `sellergate serve` does at start: build the .mo files from the committed .po
+    # files, and collect the static files (the manifest storage needs them), here into
+    # a directory of the test session's own.
+    compile_catalogs()
+    settings.STATIC_ROOT = Path(tempfile.mkdtemp(prefix="sellergate-static-"))
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(settings.STATIC_ROOT, ignore_errors=True)
+
+
+@pytest.fixture
+def actor() -> Actor:
+    return Actor.system("test")
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings) -> None:
+    # Tests log in many users; the real hasher's cost is tested by Django itself.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or database['NAME']}"

@@ -1,0 +1,83 @@
+"""Test data factories. Records are made directly; services are tested on their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from sellergate.accounts.models import User
+from sellergate.sellers.models import Claim, CustomerQuestion, Order, ReviewStatus, Seller
+
+PASSWORD = "correct-horse-battery"
+
+
+class SellerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Seller
+
+    login_id = factory.Sequence(lambda n: f"shop-{n:04d}")
+    shop_name = factory.Sequence(lambda n: f"テストショップ{n}")
+    contact_email = factory.LazyAttribute(lambda o: f"{o.login_id}@example.com")
+    main_category = "生活雑貨"
+    review_status = ReviewStatus.APPROVED
+    service_points = 10
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+
+    username = factory.Sequence(lambda n: f"user{n:04d}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.com")
+    password = factory.django.Password(PASSWORD)
+
+
+class SellerUserFactory(UserFactory):
+    seller = factory.SubFactory(SellerFactory)
+
+
+class OperatorFactory(UserFactory):
+    is_staff = True
+
+
+def _aware(days_ago: int, hour: int = 10) -> dt.datetime:
+    day = timezone.localdate() - dt.timedelta(days=days_ago)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+class OrderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Order
+
+    seller = factory.SubFactory(SellerFactory)
+    order_no = factory.Sequence(lambda n: f"{100000 + n}")
+    ordered_at = factory.LazyFunction(lambda: _aware(5))
+    ship_by = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=2))
+    shipped_at = None
+
+
+class LateOrderFactory(OrderFactory):
+    ship_by = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=1))
+
+
+class CustomerQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CustomerQuestion
+
+    seller = factory.SubFactory(SellerFactory)
+    question_no = factory.Sequence(lambda n: f"Q{n:06d}")
+    subject = "在庫について"
+    asked_at = factory.LazyFunction(lambda: _aware(1))
+    answered_at = None
+
+
+class ClaimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Claim
+
+    seller = factory.SubFactory(SellerFactory)
+    claim_no = factory.Sequence(lambda n: f"C{n:06d}")
+    opened_at = factory.LazyFunction(lambda: _aware(2))
+    resolved_at = None
