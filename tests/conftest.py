@@ -38,4 +38,5 @@ def _fast_password_hashing(settings) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str:
     database = settings.DATABASES["default"]
-    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or database['NAME']}"
+    engine = database["ENGINE"].rsplit(".", 1)[-1]
+    return f"database: {engine} {database.get('HOST') or database['NAME']}"
