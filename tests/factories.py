@@ -81,3 +81,23 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     claim_no = factory.Sequence(lambda n: f"C{n:06d}")
     opened_at = factory.LazyFunction(lambda: _aware(2))
     resolved_at = None
+
+
+API_PURPOSE = "自社の在庫管理システムと連動し、全商品の在庫数と価格を1時間ごとに自動更新するため"
+
+
+def access_request(seller: Seller, *, kind: str = "api_key", user: User | None = None, **fields):
+    """A submitted request, filed through the service as a seller would."""
+    from sellergate.access.services import request_submit
+    from sellergate.audit.actors import Actor
+
+    actor = Actor(user=user, label=user.username if user else "test")
+    values = {
+        "contact_email": seller.contact_email,
+        "product_category": "生活雑貨",
+        "purpose": API_PURPOSE,
+        "integrator_name": "自社開発",
+        "confirmations": ["guidance_read"] if kind == "ftp" else [],
+        **fields,
+    }
+    return request_submit(actor=actor, seller=seller, kind=kind, **values)

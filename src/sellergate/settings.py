@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "sellergate.accounts",
     "sellergate.sellers",
     "sellergate.businessdays",
+    "sellergate.access",
     # interface apps
     "sellergate.portal",
     "sellergate.desk",
