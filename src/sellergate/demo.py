@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from sellergate.access.models import AccessRequest, RequestKind
+from sellergate.access.services import request_submit
 from sellergate.accounts.models import User
 from sellergate.accounts.services import operator_create, seller_member_create
 from sellergate.audit.actors import Actor
@@ -177,4 +179,22 @@ def load_demo_data() -> list[DemoLogin]:
             seller = _ensure_seller(spec)
             _ensure_records(seller, spec, today)
             logins.append(DemoLogin("seller", spec.login_id, DEMO_PASSWORD, spec.description))
+        _ensure_waiting_request()
     return logins
+
+
+def _ensure_waiting_request() -> None:
+    """One request in the desk's queue from the start: shop-late's API key request, filed
+    while a shipment is late, so the desk shows a failing condition beside it."""
+    seller = Seller.objects.get(login_id="shop-late")
+    if AccessRequest.objects.filter(seller=seller).exists():
+        return
+    request_submit(
+        actor=ACTOR,
+        seller=seller,
+        kind=RequestKind.API_KEY,
+        contact_email=seller.contact_email,
+        product_category=seller.main_category,
+        purpose="受注管理システムと連動し、注文の取得と発送処理を自動化するため",
+        integrator_name="株式会社デモ連携",
+    )

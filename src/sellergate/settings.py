@@ -193,6 +193,17 @@ DEFAULT_FROM_EMAIL = env_str(
     "SELLERGATE_FROM_EMAIL", "sellergate@localhost", "Sender address of notifications."
 )
 
+BASE_URL = env_str(
+    "SELLERGATE_BASE_URL",
+    "http://127.0.0.1:8000",
+    "The public address of the web server, for links in e-mails.",
+).rstrip("/")
+AUTO_APPROVE = env_bool(
+    "SELLERGATE_AUTO_APPROVE",
+    False,
+    "Approve a request that passes every condition automatically, on business days only.",
+)
+
 WEB_HOST = env_str("SELLERGATE_HOST", "127.0.0.1", "Address the web server listens on.")
 WEB_PORT = env_int("SELLERGATE_PORT", 8000, "Port of the web server.", minimum=1, maximum=65535)
 WEB_WORKERS = env_int("SELLERGATE_WEB_WORKERS", 1, "Web server worker processes.", minimum=1)

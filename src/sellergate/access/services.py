@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from sellergate.access import notifications
 from sellergate.access.errors import (
     ConditionsNotMet,
     NotABusinessDay,
@@ -131,12 +132,15 @@ def request_submit(
         with transaction.atomic():
             request.save()
             _audit(actor, "request.submit", request, None)
+            transaction.on_commit(lambda: notifications.request_received(request))
     except IntegrityError:
         # Two submissions raced past full_clean; the constraint kept one.
         raise ValidationError(
             _("You already have an open request of this kind."), code="open_request_exists"
         ) from None
-    return request
+    from sellergate.access.policy import policy_consider
+
+    return policy_consider(request=request, now=now) or request
 
 
 def request_ask(*, actor: Actor, request: AccessRequest, message: str) -> AccessRequest:
@@ -151,6 +155,8 @@ def request_ask(*, actor: Actor, request: AccessRequest, message: str) -> Access
         locked.status = RequestStatus.NEEDS_INFO
         locked.save()
         _audit(actor, "request.ask", locked, RequestStatus.SUBMITTED)
+        question = message.strip()
+        transaction.on_commit(lambda: notifications.question_asked(locked, question))
     return locked
 
 
@@ -237,9 +243,9 @@ def request_approve(
                 )
             locked.override_reason = override_reason
         locked.save()
-        _audit(
-            actor, "request.approve" if not failed else "request.approve_override", locked, before
-        )
+        action = "request.approve_override" if failed else "request.approve"
+        _audit(actor, action, locked, before)
+        transaction.on_commit(lambda: notifications.request_decided(locked))
     return locked
 
 
@@ -257,4 +263,5 @@ def request_reject(
         locked.decision_reason = reason.strip()
         locked.save()
         _audit(actor, "request.reject", locked, before)
+        transaction.on_commit(lambda: notifications.request_decided(locked))
     return locked

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from sellergate.desk import views
+from sellergate.desk import audit, requests, views
 
 app_name = "desk"
 
@@ -14,4 +14,10 @@ urlpatterns = [
     ),
     path("", views.seller_list, name="seller_list"),
     path("sellers/<str:login_id>/", views.seller_detail, name="seller_detail"),
+    path("requests/", requests.queue, name="request_queue"),
+    path("requests/<int:pk>/", requests.detail, name="request_detail"),
+    path("requests/<int:pk>/approve/", requests.approve, name="request_approve"),
+    path("requests/<int:pk>/reject/", requests.reject, name="request_reject"),
+    path("requests/<int:pk>/ask/", requests.ask, name="request_ask"),
+    path("audit/", audit.audit_log, name="audit_log"),
 ]

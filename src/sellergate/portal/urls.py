@@ -13,4 +13,15 @@ urlpatterns = [
         name="logout",
     ),
     path("", views.home, name="home"),
+    path("faq/", views.faq, name="faq"),
+    # お問い合わせ > [システム] > [API・FTP・QSM権限]: the API key request
+    path("inquiry/", views.inquiry, name="inquiry"),
+    path("inquiry/system/api-key/", views.api_key_request, name="api_key_request"),
+    # 基本情報 > 販売者権限の管理 > FTP接続権限
+    path("permissions/", views.permissions, name="permissions"),
+    path("permissions/ftp/", views.ftp_application, name="ftp_application"),
+    path("requests/", views.request_list, name="request_list"),
+    path("requests/<int:pk>/", views.request_detail, name="request_detail"),
+    path("requests/<int:pk>/answer/", views.request_answer, name="request_answer"),
+    path("requests/<int:pk>/withdraw/", views.request_withdraw, name="request_withdraw"),
 ]

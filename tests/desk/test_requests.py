@@ -1,0 +1,111 @@
+"""The operator desk: the queue by due date, and the decisions on one request."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from sellergate.access.models import RequestStatus
+from tests.factories import LateOrderFactory, OperatorFactory, SellerFactory, access_request
+
+pytestmark = pytest.mark.django_db
+
+JST = ZoneInfo("Asia/Tokyo")
+
+
+def rows(page: str) -> list[int]:
+    return [int(chunk.split('"')[0]) for chunk in page.split('data-request="')[1:]]
+
+
+@pytest.fixture
+def desk(client):
+    client.force_login(OperatorFactory())
+    return client
+
+
+@time_machine.travel(dt.datetime(2026, 11, 30, 10, 0, tzinfo=JST), tick=False)
+def test_the_queue_is_ordered_by_due_date_and_highlights_the_overdue(desk) -> None:
+    later = access_request(SellerFactory(), now=dt.datetime(2026, 11, 30, 9, 0, tzinfo=JST))
+    overdue = access_request(SellerFactory(), now=dt.datetime(2026, 11, 26, 9, 0, tzinfo=JST))
+    weekend = access_request(SellerFactory(), now=dt.datetime(2026, 11, 28, 9, 0, tzinfo=JST))
+    page = desk.get(reverse("desk:request_queue")).content.decode()
+    assert rows(page) == [overdue.pk, weekend.pk, later.pk]
+    assert page.count("期日超過</span>") == 1
+    overdue_only = desk.get(reverse("desk:request_queue"), {"due": "overdue", "status": "open"})
+    assert rows(overdue_only.content.decode()) == [overdue.pk]
+    today = desk.get(reverse("desk:request_queue"), {"due": "today", "status": "open"})
+    assert rows(today.content.decode()) == [weekend.pk, later.pk]
+
+
+def test_the_queue_filters_by_kind_status_and_seller(desk) -> None:
+    api = access_request(SellerFactory(login_id="shop-api"))
+    ftp = access_request(SellerFactory(login_id="shop-ftp"), kind="ftp")
+    assert rows(desk.get(reverse("desk:request_queue"), {"kind": "ftp"}).content.decode()) == [
+        ftp.pk
+    ]
+    assert rows(
+        desk.get(reverse("desk:request_queue"), {"seller": "shop-api"}).content.decode()
+    ) == [api.pk]
+    assert (
+        rows(desk.get(reverse("desk:request_queue"), {"status": "approved"}).content.decode()) == []
+    )
+
+
+def test_the_request_page_shows_the_standing_now_beside_the_snapshot(desk) -> None:
+    seller = SellerFactory()
+    filed = access_request(seller)
+    LateOrderFactory(seller=seller, order_no="1001")
+    page = desk.get(reverse("desk:request_detail", args=[filed.pk])).content.decode()
+    now = page.split('id="standing-now"')[1].split("</section>")[0]
+    then = page.split('id="standing-submitted"')[1].split("</section>")[0]
+    assert "発送遅延：1件 — 注文番号 1001" in now
+    assert "発送遅延：0件" in then
+    # The rejection reason is prefilled from the failed conditions.
+    assert "以下の条件を満たしていないため" in page
+
+
+@time_machine.travel(dt.datetime(2026, 11, 30, 10, 0, tzinfo=JST), tick=False)
+def test_approve_reject_and_ask_through_the_desk(desk) -> None:
+    first, second, third = (access_request(SellerFactory()) for _ in range(3))
+    desk.post(reverse("desk:request_approve", args=[first.pk]))
+    desk.post(reverse("desk:request_reject", args=[second.pk]), {"reason": "利用目的が不明確です"})
+    desk.post(
+        reverse("desk:request_ask", args=[third.pk]),
+        {"message": "連動会社の担当者を教えてください"},
+    )
+    for request, status in ((first, "approved"), (second, "rejected"), (third, "needs_info")):
+        request.refresh_from_db()
+        assert request.status == status
+
+
+@time_machine.travel(dt.datetime(2026, 11, 23, 10, 0, tzinfo=JST), tick=False)
+def test_approving_on_a_holiday_is_refused_with_a_clear_message(desk) -> None:
+    filed = access_request(SellerFactory())
+    response = desk.post(reverse("desk:request_approve", args=[filed.pk]), follow=True)
+    assert "本日（2026-11-23）は営業日ではありません（勤労感謝の日）" in response.content.decode()
+    assert "2026-11-24まで発行・承認はできません" in response.content.decode()
+    filed.refresh_from_db()
+    assert filed.status == RequestStatus.SUBMITTED
+
+
+def test_a_reject_without_reason_is_refused(desk) -> None:
+    filed = access_request(SellerFactory())
+    response = desk.post(
+        reverse("desk:request_reject", args=[filed.pk]), {"reason": ""}, follow=True
+    )
+    assert "このフィールドは必須です" in response.content.decode()
+    filed.refresh_from_db()
+    assert filed.status == RequestStatus.SUBMITTED
+
+
+def test_the_audit_log_is_filterable_by_seller(desk) -> None:
+    a, b = SellerFactory(login_id="shop-a"), SellerFactory(login_id="shop-b")
+    access_request(a)
+    access_request(b)
+    page = desk.get(reverse("desk:audit_log"), {"seller": "shop-a"}).content.decode()
+    assert page.count('data-action="request.submit"') == 1
+    assert "shop-b" not in page
