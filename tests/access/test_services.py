@@ -216,7 +216,13 @@ def test_an_override_needs_the_permission_and_a_reason() -> None:
     )
     assert request.status == RequestStatus.APPROVED
     assert request.override_reason == "営業判断"
-    assert AuditEvent.objects.filter(action="request.approve_override").count() == 1
+    event = AuditEvent.objects.get(action="request.approve_override")
+    assert event.after == {
+        "status": "approved",
+        "override_reason": "営業判断",
+        "failed_conditions": "service_points",
+    }
+    assert event.actor == privileged.user
 
 
 def test_reject_needs_a_reason() -> None:

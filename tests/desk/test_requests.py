@@ -109,3 +109,33 @@ def test_the_audit_log_is_filterable_by_seller(desk) -> None:
     page = desk.get(reverse("desk:audit_log"), {"seller": "shop-a"}).content.decode()
     assert page.count('data-action="request.submit"') == 1
     assert "shop-b" not in page
+
+
+@time_machine.travel(dt.datetime(2026, 11, 30, 10, 0, tzinfo=JST), tick=False)
+def test_decisions_are_audited_with_the_operator_and_the_source_address(desk) -> None:
+    filed = access_request(SellerFactory())
+    desk.post(
+        reverse("desk:request_reject", args=[filed.pk]),
+        {"reason": "重複した申請です"},
+        REMOTE_ADDR="198.51.100.7",
+    )
+    from sellergate.audit.models import AuditEvent
+
+    event = AuditEvent.objects.get(action="request.reject")
+    assert event.source_address == "198.51.100.7"
+    assert event.actor is not None
+    assert event.actor.is_operator
+    assert (event.before, event.after) == (
+        {"status": "submitted"},
+        {"status": "rejected", "reason": "重複した申請です"},
+    )
+
+
+def test_an_empty_question_is_refused_with_a_message(desk) -> None:
+    filed = access_request(SellerFactory())
+    response = desk.post(
+        reverse("desk:request_ask", args=[filed.pk]), {"message": " "}, follow=True
+    )
+    assert "このフィールドは必須です" in response.content.decode()
+    filed.refresh_from_db()
+    assert filed.status == RequestStatus.SUBMITTED

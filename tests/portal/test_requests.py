@@ -146,3 +146,17 @@ def test_the_faq_says_it_is_free_and_where_the_conditions_are(client, seller_use
     assert reverse("portal:home") in page
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "free of charge" in client.get(reverse("portal:faq")).content.decode()
+
+
+def test_an_empty_answer_is_refused_with_a_message(client, seller_user) -> None:
+    from sellergate.access.services import request_ask
+    from sellergate.audit.actors import Actor
+
+    filed = access_request(seller_user.seller, user=seller_user)
+    request_ask(actor=Actor.system("desk"), request=filed, message="担当者を教えてください")
+    response = client.post(
+        reverse("portal:request_answer", args=[filed.pk]), {"message": ""}, follow=True
+    )
+    assert "担当窓口からの質問への回答を記入してください" in response.content.decode()
+    filed.refresh_from_db()
+    assert filed.status == RequestStatus.NEEDS_INFO

@@ -44,14 +44,16 @@ FTP_CONFIRMATIONS = ("guidance_read",)
 OVERRIDE_PERMISSION = "access.override_eligibility"
 
 
-def _audit(actor: Actor, action: str, request: AccessRequest, before: str | None) -> None:
+def _audit(
+    actor: Actor, action: str, request: AccessRequest, before: str | None, **details: str
+) -> None:
     audit_record(
         actor=actor,
         action=action,
         obj=request,
         seller=request.seller,
         before={"status": before} if before else None,
-        after={"status": request.status},
+        after={"status": request.status, **details},
     )
 
 
@@ -243,8 +245,17 @@ def request_approve(
                 )
             locked.override_reason = override_reason
         locked.save()
-        action = "request.approve_override" if failed else "request.approve"
-        _audit(actor, action, locked, before)
+        if failed:
+            _audit(
+                actor,
+                "request.approve_override",
+                locked,
+                before,
+                override_reason=override_reason,
+                failed_conditions=",".join(c["code"] for c in failed),
+            )
+        else:
+            _audit(actor, "request.approve", locked, before)
         transaction.on_commit(lambda: notifications.request_decided(locked))
     return locked
 
@@ -262,6 +273,6 @@ def request_reject(
         _decide(locked, actor, RequestStatus.REJECTED, now)
         locked.decision_reason = reason.strip()
         locked.save()
-        _audit(actor, "request.reject", locked, before)
+        _audit(actor, "request.reject", locked, before, reason=locked.decision_reason)
         transaction.on_commit(lambda: notifications.request_decided(locked))
     return locked
