@@ -36,7 +36,7 @@ class ApproveForm(forms.Form):
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason (the seller reads it)"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason (the seller reads it)"), widget=forms.Textarea(attrs={"rows": 6})
     )
 
 
