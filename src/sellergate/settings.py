@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "sellergate.sellers",
     "sellergate.businessdays",
     "sellergate.access",
+    "sellergate.credentials",
+    "django_tasks_db",
     # interface apps
     "sellergate.portal",
     "sellergate.desk",
@@ -203,6 +205,106 @@ AUTO_APPROVE = env_bool(
     False,
     "Approve a request that passes every condition automatically, on business days only.",
 )
+
+# --- credentials ---------------------------------------------------------------------
+
+
+def _peppers() -> tuple[str, dict[str, bytes]]:
+    """The server-side secrets API key hashes are keyed with, by id; the first is current.
+
+    ``SELLERGATE_KEY_PEPPERS="2:new-secret,1:old-secret"`` rotates: new keys use id 2,
+    keys hashed under id 1 still verify. Default: one pepper generated into the data dir.
+    """
+    configured = env_list(
+        "SELLERGATE_KEY_PEPPERS",
+        [],
+        "id:secret pairs for hashing API keys, current first. Default: generated into DATA_DIR.",
+    )
+    if not configured:
+        path = DATA_DIR / "key_pepper"
+        if not path.exists():
+            path.touch(mode=0o600)
+            path.write_text(secrets.token_urlsafe(48))
+        configured = [f"1:{path.read_text().strip()}"]
+    peppers: dict[str, bytes] = {}
+    for item in configured:
+        pepper_id, sep, value = item.partition(":")
+        if not sep or not pepper_id or len(value) < 32:
+            from django.core.exceptions import ImproperlyConfigured
+
+            raise ImproperlyConfigured(
+                "SELLERGATE_KEY_PEPPERS must be comma-separated id:secret pairs with secrets of "
+                "at least 32 characters, e.g. 2:<random>,1:<older random>."
+            )
+        peppers[pepper_id] = value.encode()
+    return configured[0].partition(":")[0], peppers
+
+
+KEY_PEPPER_ID, KEY_PEPPERS = _peppers()
+API_KEY_MAX_AGE_DAYS = env_int(
+    "SELLERGATE_API_KEY_MAX_AGE_DAYS",
+    0,
+    "Days an API key lives before it expires; 0 = no expiry (operator policy).",
+    minimum=0,
+)
+API_KEY_EXPIRY_NOTICE_DAYS = [
+    int(day)
+    for day in env_list(
+        "SELLERGATE_API_KEY_EXPIRY_NOTICE_DAYS", ["14", "7", "1"], "Days before expiry to warn."
+    )
+]
+API_KEY_DEFAULT_GRACE_HOURS = env_int(
+    "SELLERGATE_API_KEY_GRACE_HOURS",
+    24,
+    "How long a rotated key keeps working by default.",
+    minimum=0,
+)
+SAK_LIFETIME_DAYS = env_int(
+    "SELLERGATE_SAK_LIFETIME_DAYS",
+    365,
+    "Lifetime of a seller authorization key (the marketplace's keys last 1 year).",
+    minimum=1,
+)
+CREDENTIAL_CACHE_SECONDS = env_int(
+    "SELLERGATE_CREDENTIAL_CACHE_SECONDS",
+    60,
+    "Upper bound on how long a verified key is cached (changes invalidate it at once).",
+    minimum=0,
+)
+FTP_ROOT = env_path(
+    "SELLERGATE_FTP_ROOT", DATA_DIR / "ftp", "Directory holding each seller's FTP home."
+)
+STANDING_SUSPEND_AFTER_DAYS = env_int(
+    "SELLERGATE_STANDING_SUSPEND_AFTER_DAYS",
+    0,
+    "Suspend a seller's keys and FTP account after this many business days out of "
+    "standing; 0 = only warn.",
+    minimum=0,
+)
+GITHUB_KEYS_SOURCE = env_str(
+    "SELLERGATE_SECRET_SCANNING_KEYS",
+    "",
+    "URL or file of the public keys that sign secret-scanning alerts (empty: endpoint off).",
+)
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Verified credentials; see sellergate.credentials.cache for how staleness is bounded.
+    "credentials": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "credentials",
+        "TIMEOUT": CREDENTIAL_CACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
+
+# Background tasks: Django's tasks API on the database backend, run by `sellergate worker`.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 WEB_HOST = env_str("SELLERGATE_HOST", "127.0.0.1", "Address the web server listens on.")
 WEB_PORT = env_int("SELLERGATE_PORT", 8000, "Port of the web server.", minimum=1, maximum=65535)

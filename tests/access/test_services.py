@@ -153,7 +153,7 @@ def test_approve_on_a_business_day_with_every_condition_met() -> None:
     request = access_request(SellerFactory())
     desk = operator_actor()
     request = services.request_approve(actor=desk, request=request, now=MONDAY)
-    assert request.status == RequestStatus.APPROVED
+    assert request.status == RequestStatus.FULFILLED  # API access is granted at once
     assert request.decided_by == desk.user
     assert request.eligibility_at_decision["passed"] is True
     assert (
@@ -183,7 +183,7 @@ def test_the_business_day_is_judged_in_japan_time() -> None:
     sunday_in_utc = dt.datetime(2026, 11, 29, 16, 0, tzinfo=dt.UTC)  # Monday 01:00 JST
     assert (
         services.request_approve(actor=operator_actor(), request=request, now=sunday_in_utc).status
-        == "approved"
+        == "fulfilled"
     )
 
 
@@ -214,7 +214,7 @@ def test_an_override_needs_the_permission_and_a_reason() -> None:
     request = services.request_approve(
         actor=privileged, request=request, override_reason="営業判断", now=MONDAY
     )
-    assert request.status == RequestStatus.APPROVED
+    assert request.status == RequestStatus.FULFILLED
     assert request.override_reason == "営業判断"
     event = AuditEvent.objects.get(action="request.approve_override")
     assert event.after == {

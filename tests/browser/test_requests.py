@@ -91,7 +91,7 @@ def test_request_flow_from_the_sellers_form_to_the_desks_decisions(
         # The desk approves the API key request and rejects the FTP application.
         desk.goto(f"{base}/desk/requests/{api_request.pk}/")
         desk.locator("#approve").get_by_role("button", name="承認").click()
-        expect(desk.locator(".status")).to_have_text("承認済み")
+        expect(desk.locator(".status")).to_have_text("発行済み")
         desk.goto(f"{base}/desk/requests/{ftp_request.pk}/")
         expect(desk.locator("#thread")).to_contain_text("203.0.113.10 です")
         desk.get_by_label("理由（販売者に表示されます）").fill(
@@ -103,7 +103,7 @@ def test_request_flow_from_the_sellers_form_to_the_desks_decisions(
         # The seller sees both outcomes.
         page.get_by_role("link", name="申請一覧", exact=True).click()
         expect(page.locator(f'tr[data-request="{api_request.pk}"] .status')).to_have_text(
-            "承認済み"
+            "発行済み"
         )
         expect(page.locator(f'tr[data-request="{ftp_request.pk}"] .status')).to_have_text("却下")
         page.get_by_role("link", name=f"#{ftp_request.pk}").click()

@@ -77,7 +77,7 @@ def test_approve_reject_and_ask_through_the_desk(desk) -> None:
         reverse("desk:request_ask", args=[third.pk]),
         {"message": "連動会社の担当者を教えてください"},
     )
-    for request, status in ((first, "approved"), (second, "rejected"), (third, "needs_info")):
+    for request, status in ((first, "fulfilled"), (second, "rejected"), (third, "needs_info")):
         request.refresh_from_db()
         assert request.status == status
 

@@ -77,6 +77,24 @@ def _locked(request: AccessRequest, allowed: Iterable[str]) -> AccessRequest:
     return locked
 
 
+def _refuse_if_already_granted(seller: Seller, kind: str) -> None:
+    from sellergate.credentials.models import FtpAccount, FtpStatus
+    from sellergate.credentials.services import api_access_granted
+
+    if kind == RequestKind.API_KEY and api_access_granted(seller):
+        raise ValidationError(
+            _("Your API key request was approved already: issue keys on the API key page."),
+            code="already_granted",
+        )
+    if kind == RequestKind.FTP and (
+        FtpAccount.objects.filter(seller=seller).exclude(status=FtpStatus.CLOSED).exists()
+    ):
+        raise ValidationError(
+            _("You have an FTP account already: see [Upload by FTP connection]."),
+            code="already_granted",
+        )
+
+
 def request_submit(
     *,
     actor: Actor,
@@ -114,6 +132,7 @@ def request_submit(
             ]
     if errors:
         raise ValidationError(errors)
+    _refuse_if_already_granted(seller, kind)
 
     request = AccessRequest(
         seller=seller,
@@ -256,7 +275,20 @@ def request_approve(
             )
         else:
             _audit(actor, "request.approve", locked, before)
+        from sellergate.credentials.fulfilment import fulfil_approved
+
+        fulfil_approved(actor=actor, request=locked)
         transaction.on_commit(lambda: notifications.request_decided(locked))
+    return locked
+
+
+def request_fulfil(*, actor: Actor, request: AccessRequest) -> AccessRequest:
+    """APPROVED → FULFILLED: what was approved is there (API access; an active FTP account)."""
+    with transaction.atomic():
+        locked = _locked(request, {RequestStatus.APPROVED})
+        locked.status = RequestStatus.FULFILLED
+        locked.save()
+        _audit(actor, "request.fulfil", locked, RequestStatus.APPROVED)
     return locked
 
 

@@ -7,6 +7,8 @@ admits only its own role; see ``sellergate.accounts.roles``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -43,6 +45,17 @@ class User(AbstractUser):
                 ),
             )
         ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A new password voids the seller authorization keys issued under the old one;
+        # verification caches must drop what they hold (cache invalidation, no domain
+        # logic: the keys themselves are checked against the password at verification).
+        password_changed = self._password is not None
+        super().save(*args, **kwargs)
+        if password_changed and self.pk is not None:
+            from sellergate.credentials import cache
+
+            cache.invalidate_after_commit()
 
     @property
     def is_operator(self) -> bool:

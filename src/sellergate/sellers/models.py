@@ -50,6 +50,10 @@ class Seller(models.Model):
         default=0,
         help_text=_("The shop's service score; negative after penalties."),
     )
+    # Set by standing enforcement (or an operator): the seller's API keys and FTP
+    # account stop working until it is cleared.
+    suspended_at = models.DateTimeField(_("credentials suspended"), null=True, blank=True)
+    suspension_reason = models.CharField(_("reason for suspension"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -1,0 +1,40 @@
+"""Why a presented credential is refused. Each reason has a stable code.
+
+KeyRejected(reason)
+  malformed        not shaped like one of our keys
+  bad_checksum     mistyped or truncated (refused before any lookup)
+  unknown          no such key, or a wrong secret: the two look the same
+  revoked          revoked, or rotated out and past its grace period
+  expired          past its expiry date
+  seller_suspended the seller's credentials are suspended
+  network          used from an address outside the key's allowed networks
+  password_changed (seller authorization keys) the user's password changed since
+"""
+
+from __future__ import annotations
+
+REASONS = (
+    "malformed",
+    "bad_checksum",
+    "unknown",
+    "revoked",
+    "expired",
+    "seller_suspended",
+    "network",
+    "password_changed",
+)
+
+
+class KeyRejected(Exception):
+    def __init__(self, reason: str) -> None:
+        assert reason in REASONS, reason
+        super().__init__(reason)
+        self.reason = reason
+
+
+class CredentialError(Exception):
+    """A credential service refused an action; ``message`` is for the person acting."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
