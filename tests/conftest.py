@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 
 from sellergate.audit.actors import Actor
@@ -28,6 +29,18 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 @pytest.fixture
 def actor() -> Actor:
     return Actor.system("test")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    # Caches outlive the test database's rollback; a test starts with none of another's.
+    for alias in settings.CACHES:
+        caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
+def _ftp_root(settings, tmp_path) -> None:
+    settings.FTP_ROOT = tmp_path / "ftp"
 
 
 @pytest.fixture(autouse=True)

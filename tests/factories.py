@@ -101,3 +101,23 @@ def access_request(seller: Seller, *, kind: str = "api_key", user: User | None =
         **fields,
     }
     return request_submit(actor=actor, seller=seller, kind=kind, **values)
+
+
+def granted_seller(**fields) -> Seller:
+    """A seller whose API key request was approved (so it may issue keys)."""
+    from sellergate.access.models import AccessRequest
+
+    seller = SellerFactory(**fields)
+    AccessRequest.objects.create(
+        seller=seller,
+        kind="api_key",
+        status="fulfilled",
+        contact_email=seller.contact_email,
+        product_category="生活雑貨",
+        purpose=API_PURPOSE,
+        integrator_name="自社開発",
+        received_at=timezone.now(),
+        due_on=timezone.localdate(),
+        eligibility_at_submission={},
+    )
+    return seller

@@ -30,11 +30,19 @@ def web_process(*, host: str, port: int, workers: int) -> ProcessSpec:
     )
 
 
+def worker_process() -> ProcessSpec:
+    return ProcessSpec(
+        name="worker",
+        argv=python_module("sellergate", "worker", "--no-startup-delay", "--interval", "0.5"),
+    )
+
+
 def all_processes(*, host: str | None = None, port: int | None = None) -> list[ProcessSpec]:
     return [
         web_process(
             host=host or settings.WEB_HOST,
             port=port or settings.WEB_PORT,
             workers=settings.WEB_WORKERS,
-        )
+        ),
+        worker_process(),
     ]

@@ -12,7 +12,15 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from sellergate.env import env_bool, env_int, env_list, env_optional_str, env_path, env_str
+from sellergate.env import (
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_optional_str,
+    env_path,
+    env_str,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -74,10 +82,12 @@ INSTALLED_APPS = [
     "sellergate.businessdays",
     "sellergate.access",
     "sellergate.credentials",
+    "sellergate.worker",
     "django_tasks_db",
     # interface apps
     "sellergate.portal",
     "sellergate.desk",
+    "sellergate.hooks",
     # the project package itself, for the `sellergate` management commands and templates
     "sellergate",
 ]
@@ -274,6 +284,12 @@ CREDENTIAL_CACHE_SECONDS = env_int(
 FTP_ROOT = env_path(
     "SELLERGATE_FTP_ROOT", DATA_DIR / "ftp", "Directory holding each seller's FTP home."
 )
+FTP_PROVISION_RETRY_SECONDS = env_int(
+    "SELLERGATE_FTP_PROVISION_RETRY_SECONDS",
+    60,
+    "Seconds an FTP account may wait in provisioning before its task is enqueued again.",
+    minimum=0,
+)
 STANDING_SUSPEND_AFTER_DAYS = env_int(
     "SELLERGATE_STANDING_SUSPEND_AFTER_DAYS",
     0,
@@ -285,6 +301,20 @@ GITHUB_KEYS_SOURCE = env_str(
     "SELLERGATE_SECRET_SCANNING_KEYS",
     "",
     "URL or file of the public keys that sign secret-scanning alerts (empty: endpoint off).",
+)
+
+FTP_PUBLIC_HOST = env_str(
+    "SELLERGATE_FTP_PUBLIC_HOST", "127.0.0.1", "Host name sellers connect to for FTP."
+)
+FTP_PORT = env_int("SELLERGATE_FTP_PORT", 2121, "FTP control port.", minimum=1, maximum=65535)
+FTP_TLS = env_choice(
+    "SELLERGATE_FTP_TLS",
+    "optional" if DEMO else "required",
+    ("required", "optional"),
+    "Explicit FTPS (AUTH TLS): required by default, optional in demo.",
+)
+FTP_PASSIVE_PORTS = env_str(
+    "SELLERGATE_FTP_PASSIVE_PORTS", "60000-60099", "Passive data port range, first-last."
 )
 
 CACHES = {

@@ -11,4 +11,5 @@ urlpatterns = [
     path("desk/admin/", admin.site.urls),
     path("desk/", include("sellergate.desk.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("hooks/", include("sellergate.hooks.urls")),
 ]

@@ -129,6 +129,7 @@ class FtpAccount(models.Model):
     )
     home = models.CharField(_("home directory"), max_length=500, blank=True)
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    provision_enqueued_at = models.DateTimeField(null=True, blank=True)
     activated_at = models.DateTimeField(_("active since"), null=True, blank=True)
     status_reason = models.CharField(_("reason"), max_length=300, blank=True)
 

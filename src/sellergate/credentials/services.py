@@ -276,7 +276,10 @@ def ftp_account_open(*, actor: Actor, request: AccessRequest) -> FtpAccount:
     if existing is not None:
         return existing
     account = FtpAccount.objects.create(
-        seller=request.seller, request=request, username=ftp_username(request.seller)
+        seller=request.seller,
+        request=request,
+        username=ftp_username(request.seller),
+        provision_enqueued_at=timezone.now(),
     )
     audit_record(
         actor=actor,
@@ -408,3 +411,113 @@ def ftp_authenticate(username: str, password: str) -> FtpAccount:
     if account.seller.suspended_at is not None:
         raise KeyRejected("seller_suspended")
     return account
+
+
+# --- suspension and standing --------------------------------------------------------------
+
+
+def credentials_suspend(
+    *, actor: Actor, seller: Seller, reason: str, by_standing: bool = False
+) -> Seller:
+    """Stop every API key, seller authorization key and FTP log-in of the seller."""
+    if not reason.strip():
+        raise CredentialError(_("Give a reason."))
+    with transaction.atomic():
+        seller = Seller.objects.select_for_update().get(pk=seller.pk)
+        if seller.suspended_at is not None:
+            return seller
+        seller.suspended_at = timezone.now()
+        seller.suspension_reason = reason.strip()[:300]
+        seller.suspended_by_standing = by_standing
+        seller.save(update_fields=["suspended_at", "suspension_reason", "suspended_by_standing"])
+        audit_record(
+            actor=actor,
+            action="credentials.suspend",
+            obj=seller,
+            seller=seller,
+            after={"reason": seller.suspension_reason, "by_standing": by_standing},
+        )
+        cache.invalidate_after_commit()
+    return seller
+
+
+def credentials_resume(*, actor: Actor, seller: Seller, reason: str) -> Seller:
+    with transaction.atomic():
+        seller = Seller.objects.select_for_update().get(pk=seller.pk)
+        if seller.suspended_at is None:
+            return seller
+        before = seller.suspension_reason
+        seller.suspended_at = None
+        seller.suspension_reason = ""
+        seller.suspended_by_standing = False
+        seller.save(update_fields=["suspended_at", "suspension_reason", "suspended_by_standing"])
+        audit_record(
+            actor=actor,
+            action="credentials.resume",
+            obj=seller,
+            seller=seller,
+            before={"reason": before},
+            after={"reason": reason.strip()[:300]},
+        )
+        cache.invalidate_after_commit()
+    return seller
+
+
+def standing_lost(*, actor: Actor, seller: Seller, today: dt.date) -> dt.date:
+    """Note the first day out of standing; returns it."""
+    with transaction.atomic():
+        locked = Seller.objects.select_for_update().get(pk=seller.pk)
+        if locked.out_of_standing_since is None:
+            locked.out_of_standing_since = today
+            locked.save(update_fields=["out_of_standing_since"])
+            audit_record(
+                actor=actor,
+                action="standing.lost",
+                obj=locked,
+                seller=locked,
+                after={"since": today.isoformat()},
+            )
+        seller.out_of_standing_since = locked.out_of_standing_since
+        return locked.out_of_standing_since
+
+
+def standing_restored(*, actor: Actor, seller: Seller) -> None:
+    """Clear the out-of-standing mark, and lift a suspension the standing check made."""
+    with transaction.atomic():
+        locked = Seller.objects.select_for_update().get(pk=seller.pk)
+        if locked.out_of_standing_since is not None:
+            locked.out_of_standing_since = None
+            locked.save(update_fields=["out_of_standing_since"])
+            audit_record(actor=actor, action="standing.restored", obj=locked, seller=locked)
+        if locked.suspended_by_standing:
+            credentials_resume(actor=actor, seller=locked, reason="standing restored")
+
+
+# --- leaked keys ---------------------------------------------------------------------------
+
+
+def api_key_report_leak(*, token: str, url: str = "", source: str = "") -> str:
+    """A key found in public: revoke it at once if it is one of ours and live, tell the
+    seller, audit it. Returns "true_positive" for any real key, else "false_positive"."""
+    try:
+        parsed = tokens.parse(token.strip(), tokens.API_KEY_PREFIX)
+    except ValueError:
+        return "false_positive"
+    key = ApiKey.objects.select_related("seller").filter(public_id=parsed.public_id).first()
+    if key is None or not tokens.secret_matches(parsed.secret, key.pepper_id, key.secret_hash):
+        return "false_positive"
+    if key.status == KeyStatus.ACTIVE:
+        from sellergate.credentials import notifications
+
+        actor = Actor.system("secret-scanning")
+        with transaction.atomic():
+            revoked = api_key_revoke(actor=actor, key=key, reason=f"leaked: {url or source}"[:300])
+            audit_record(
+                actor=actor,
+                action="api_key.leak_reported",
+                obj=revoked,
+                seller=revoked.seller,
+                after={"last4": revoked.last4, "url": url[:200], "source": source[:50]},
+            )
+            notifications.key_leaked(key=revoked, url=url, source=source)
+    return "true_positive"

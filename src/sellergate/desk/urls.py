@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from sellergate.desk import audit, requests, views
+from sellergate.desk import audit, credentials, requests, views
 
 app_name = "desk"
 
@@ -20,4 +20,10 @@ urlpatterns = [
     path("requests/<int:pk>/reject/", requests.reject, name="request_reject"),
     path("requests/<int:pk>/ask/", requests.ask, name="request_ask"),
     path("audit/", audit.audit_log, name="audit_log"),
+    path("keys/<int:pk>/revoke/", credentials.key_revoke, name="key_revoke"),
+    path("ftp/<int:pk>/suspend/", credentials.ftp_suspend, name="ftp_suspend"),
+    path("ftp/<int:pk>/reactivate/", credentials.ftp_reactivate, name="ftp_reactivate"),
+    path("sellers/<str:login_id>/suspend/", credentials.seller_suspend, name="seller_suspend"),
+    path("sellers/<str:login_id>/resume/", credentials.seller_resume, name="seller_resume"),
+    path("standing-check/", credentials.standing_check_now, name="standing_check"),
 ]

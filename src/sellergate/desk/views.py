@@ -44,5 +44,10 @@ def seller_detail(request: HttpRequest, login_id: str) -> HttpResponse:
     return render(
         request,
         "desk/seller_detail.html",
-        {"seller": seller, "eligibility": evaluate_eligibility(seller)},
+        {
+            "seller": seller,
+            "eligibility": evaluate_eligibility(seller),
+            "keys": seller.api_keys.order_by("-created_at"),
+            "ftp_accounts": seller.ftp_accounts.order_by("-requested_at"),
+        },
     )

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from sellergate.portal import views
+from sellergate.portal import credentials, views
 
 app_name = "portal"
 
@@ -20,6 +20,14 @@ urlpatterns = [
     # 基本情報 > 販売者権限の管理 > FTP接続権限
     path("permissions/", views.permissions, name="permissions"),
     path("permissions/ftp/", views.ftp_application, name="ftp_application"),
+    path("api-keys/", credentials.api_keys, name="api_keys"),
+    path("api-keys/new/", credentials.api_key_create, name="api_key_create"),
+    path("api-keys/<int:pk>/rotate/", credentials.api_key_rotate, name="api_key_rotate"),
+    path("api-keys/<int:pk>/revoke/", credentials.api_key_revoke, name="api_key_revoke"),
+    # 商品管理 > 商品の一括登録/修正 > 【FTP接続でアップロード】
+    path("products/bulk/", credentials.bulk, name="bulk"),
+    path("products/bulk/ftp/", credentials.ftp_panel, name="ftp_panel"),
+    path("products/bulk/ftp/password/", credentials.ftp_password_reset, name="ftp_password_reset"),
     path("requests/", views.request_list, name="request_list"),
     path("requests/<int:pk>/", views.request_detail, name="request_detail"),
     path("requests/<int:pk>/answer/", views.request_answer, name="request_answer"),

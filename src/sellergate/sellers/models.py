@@ -54,6 +54,9 @@ class Seller(models.Model):
     # account stop working until it is cleared.
     suspended_at = models.DateTimeField(_("credentials suspended"), null=True, blank=True)
     suspension_reason = models.CharField(_("reason for suspension"), max_length=300, blank=True)
+    suspended_by_standing = models.BooleanField(default=False)
+    # The first day the standing check found a hard condition failing; cleared when met.
+    out_of_standing_since = models.DateField(_("out of standing since"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -1,0 +1,120 @@
+"""The desk's hand on credentials: revoke a key, suspend or reactivate an FTP account,
+suspend or resume a seller's credentials, and run the standing check now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sellergate.accounts.roles import operator_required
+from sellergate.audit.actors import Actor
+from sellergate.credentials import services
+from sellergate.credentials.errors import CredentialError
+from sellergate.credentials.models import ApiKey, FtpAccount
+from sellergate.credentials.standing import standing_enforce
+from sellergate.sellers.models import Seller
+
+
+def _do(
+    request: HttpRequest, login_id: str, act: Callable[[Actor, str], object], done: str
+) -> HttpResponse:
+    reason = request.POST.get("reason", "").strip()
+    if not reason:
+        messages.error(request, _("Give a reason."))
+    else:
+        try:
+            act(Actor.from_request(request), reason)
+        except CredentialError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, done)
+    return redirect("desk:seller_detail", login_id)
+
+
+@require_POST
+@operator_required
+def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    key = get_object_or_404(ApiKey.objects.select_related("seller"), pk=pk)
+    return _do(
+        request,
+        key.seller.login_id,
+        lambda actor, reason: services.api_key_revoke(actor=actor, key=key, reason=reason),
+        _("The key was revoked; it stopped working at once."),
+    )
+
+
+@require_POST
+@operator_required
+def ftp_suspend(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(FtpAccount.objects.select_related("seller"), pk=pk)
+    return _do(
+        request,
+        account.seller.login_id,
+        lambda actor, reason: services.ftp_account_suspend(
+            actor=actor, account=account, reason=reason
+        ),
+        _("The FTP account was suspended."),
+    )
+
+
+@require_POST
+@operator_required
+def ftp_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(FtpAccount.objects.select_related("seller"), pk=pk)
+    return _do(
+        request,
+        account.seller.login_id,
+        lambda actor, reason: services.ftp_account_reactivate(
+            actor=actor, account=account, reason=reason
+        ),
+        _("The FTP account was reactivated."),
+    )
+
+
+@require_POST
+@operator_required
+def seller_suspend(request: HttpRequest, login_id: str) -> HttpResponse:
+    seller = get_object_or_404(Seller, login_id=login_id)
+    return _do(
+        request,
+        login_id,
+        lambda actor, reason: services.credentials_suspend(
+            actor=actor, seller=seller, reason=reason
+        ),
+        _("The seller's credentials were suspended."),
+    )
+
+
+@require_POST
+@operator_required
+def seller_resume(request: HttpRequest, login_id: str) -> HttpResponse:
+    seller = get_object_or_404(Seller, login_id=login_id)
+    return _do(
+        request,
+        login_id,
+        lambda actor, reason: services.credentials_resume(
+            actor=actor, seller=seller, reason=reason
+        ),
+        _("The seller's credentials work again."),
+    )
+
+
+@require_POST
+@operator_required
+def standing_check_now(request: HttpRequest) -> HttpResponse:
+    report = standing_enforce()
+    messages.success(
+        request,
+        _("Standing check done: %(warned)d warned, %(suspended)d suspended, %(resumed)d resumed.")
+        % {
+            "warned": len(report.warned),
+            "suspended": len(report.suspended),
+            "resumed": len(report.resumed),
+        },
+    )
+    return redirect("desk:seller_list")

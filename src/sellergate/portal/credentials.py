@@ -1,0 +1,175 @@
+"""The seller's credentials: API keys (issued, shown once, rotated, revoked) and the FTP
+information panel under 商品管理 > 商品の一括登録/修正 > 【FTP接続でアップロード】."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sellergate.access.models import AccessRequest, RequestKind
+from sellergate.accounts.roles import seller_required
+from sellergate.audit.actors import Actor
+from sellergate.credentials import services
+from sellergate.credentials.errors import CredentialError
+from sellergate.credentials.models import ApiKey, FtpAccount, FtpStatus
+from sellergate.portal.tenancy import current_seller, own
+
+GRACE_CHOICES = (0, 1, 24, 72, 168)
+NONCE = "credential_form_nonce"
+
+
+def _nonce(request: HttpRequest) -> str:
+    """A one-time token per form, so reloading the page that shows a secret does not
+    issue another one."""
+    value = secrets.token_urlsafe(16)
+    request.session[NONCE] = value
+    return value
+
+
+def _spend_nonce(request: HttpRequest) -> bool:
+    expected = request.session.pop(NONCE, None)
+    return expected is not None and secrets.compare_digest(expected, request.POST.get("nonce", ""))
+
+
+def _show_secret_once(
+    request: HttpRequest, template: str, context: dict[str, object]
+) -> HttpResponse:
+    response = render(request, template, context)
+    add_never_cache_headers(response)  # not kept by the browser or any proxy
+    return response
+
+
+@seller_required
+def api_keys(request: HttpRequest) -> HttpResponse:
+    seller = current_seller(request)
+    return render(
+        request,
+        "portal/api_keys.html",
+        {
+            "seller": seller,
+            "granted": services.api_access_granted(seller),
+            "keys": own(request, ApiKey.objects.all()).order_by("-created_at"),
+            "nonce": _nonce(request),
+            "grace_choices": GRACE_CHOICES,
+            "default_grace": settings.API_KEY_DEFAULT_GRACE_HOURS,
+        },
+    )
+
+
+@require_POST
+@seller_required
+def api_key_create(request: HttpRequest) -> HttpResponse:
+    if not _spend_nonce(request):
+        messages.info(request, _("That form was already sent; the key it made is in the list."))
+        return redirect("portal:api_keys")
+    networks = request.POST.get("allowed_networks", "").replace(",", "\n").splitlines()
+    try:
+        key, token = services.api_key_create(
+            actor=Actor.from_request(request),
+            seller=current_seller(request),
+            name=request.POST.get("name", ""),
+            allowed_networks=networks,
+        )
+    except CredentialError as error:
+        messages.error(request, error.message)
+        return redirect("portal:api_keys")
+    return _show_secret_once(request, "portal/api_key_created.html", {"key": key, "token": token})
+
+
+@require_POST
+@seller_required
+def api_key_rotate(request: HttpRequest, pk: int) -> HttpResponse:
+    key = get_object_or_404(own(request, ApiKey.objects.all()), pk=pk)
+    if not _spend_nonce(request):
+        return redirect("portal:api_keys")
+    try:
+        grace = int(request.POST.get("grace_hours", settings.API_KEY_DEFAULT_GRACE_HOURS))
+        new, token = services.api_key_rotate(
+            actor=Actor.from_request(request), key=key, grace_hours=grace
+        )
+    except ValueError:
+        messages.error(request, _("Choose a grace period."))
+        return redirect("portal:api_keys")
+    except CredentialError as error:
+        messages.error(request, error.message)
+        return redirect("portal:api_keys")
+    return _show_secret_once(
+        request,
+        "portal/api_key_created.html",
+        {"key": new, "token": token, "rotated": key, "grace": grace},
+    )
+
+
+@require_POST
+@seller_required
+def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    key = get_object_or_404(own(request, ApiKey.objects.all()), pk=pk)
+    try:
+        services.api_key_revoke(
+            actor=Actor.from_request(request), key=key, reason="revoked by the seller"
+        )
+    except CredentialError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The key was revoked; it stopped working at once."))
+    return redirect("portal:api_keys")
+
+
+# --- 商品管理 > 商品の一括登録/修正 > 【FTP接続でアップロード】 ---------------------------------
+
+
+@seller_required
+def bulk(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/bulk.html")
+
+
+def _ftp_context(request: HttpRequest) -> dict[str, object]:
+    seller = current_seller(request)
+    account = (
+        own(request, FtpAccount.objects.exclude(status=FtpStatus.CLOSED))
+        .select_related("request")
+        .first()
+    )
+    application = (
+        own(request, AccessRequest.objects.filter(kind=RequestKind.FTP))
+        .order_by("-received_at")
+        .first()
+    )
+    return {
+        "seller": seller,
+        "account": account,
+        "application": application,
+        "host": settings.FTP_PUBLIC_HOST,
+        "port": settings.FTP_PORT,
+        "tls": settings.FTP_TLS,
+        "passive_ports": settings.FTP_PASSIVE_PORTS,
+        "nonce": _nonce(request),
+    }
+
+
+@seller_required
+def ftp_panel(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/ftp_panel.html", _ftp_context(request))
+
+
+@require_POST
+@seller_required
+def ftp_password_reset(request: HttpRequest) -> HttpResponse:
+    account = own(request, FtpAccount.objects.filter(status=FtpStatus.ACTIVE)).first()
+    if account is None or not _spend_nonce(request):
+        return redirect("portal:ftp_panel")
+    try:
+        password = services.ftp_password_reset(actor=Actor.from_request(request), account=account)
+    except CredentialError as error:
+        messages.error(request, error.message)
+        return redirect("portal:ftp_panel")
+    context = _ftp_context(request)
+    context["password"] = password
+    return _show_secret_once(request, "portal/ftp_panel.html", context)

@@ -1,0 +1,42 @@
+"""Helpers for tests that run sellergate in another process against the test database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db import connection
+
+
+def database_url() -> str:
+    """The URL of the database this test runs on (the test database, not the real one)."""
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    user = quote(db["USER"], safe="")
+    password = quote(db["PASSWORD"], safe="")
+    return f"postgres://{user}:{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def environment(**extra: str) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "SELLERGATE_DATA_DIR": str(settings.DATA_DIR),
+        "DJANGO_SETTINGS_MODULE": "sellergate.settings",
+    }
+    env.update(extra)
+    return env
+
+
+def sellergate(*args: str, **extra_env: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "sellergate", *args],
+        env=environment(**extra_env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
