@@ -1,0 +1,130 @@
+"""The seller center's API key page and FTP panel."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from sellergate.audit.actors import Actor
+from sellergate.credentials import services
+from sellergate.credentials.models import ApiKey, FtpAccount, KeyStatus
+from tests.factories import SellerUserFactory, granted_seller
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seller_user(client):
+    user = SellerUserFactory(seller=granted_seller())
+    client.force_login(user)
+    return user
+
+
+def issue_through_the_page(client, name: str = "受注システム") -> tuple[str, str]:
+    client.get(reverse("portal:api_keys"))
+    nonce = client.session["credential_form_nonce"]
+    response = client.post(reverse("portal:api_key_create"), {"name": name, "nonce": nonce})
+    page = response.content.decode()
+    return page, page.split('id="token" class="secret">')[1].split("<")[0]
+
+
+def test_the_key_is_shown_once_and_then_only_its_last_four(client, seller_user) -> None:
+    page, token = issue_through_the_page(client)
+    assert token.startswith("sgk_")
+    assert "一度だけ表示されます" in page
+    listing = client.get(reverse("portal:api_keys")).content.decode()
+    assert token not in listing
+    assert f"sgk_…{token[-4:]}" in listing
+
+
+def test_the_page_showing_a_key_is_never_cached(client, seller_user) -> None:
+    client.get(reverse("portal:api_keys"))
+    response = client.post(
+        reverse("portal:api_key_create"),
+        {"name": "k", "nonce": client.session["credential_form_nonce"]},
+    )
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_sending_the_same_form_twice_issues_one_key(client, seller_user) -> None:
+    client.get(reverse("portal:api_keys"))
+    data = {"name": "k", "nonce": client.session["credential_form_nonce"]}
+    client.post(reverse("portal:api_key_create"), data)
+    again = client.post(reverse("portal:api_key_create"), data)
+    assert again.status_code == 302
+    assert ApiKey.objects.count() == 1
+
+
+def test_without_an_approved_request_the_page_points_to_the_request(client) -> None:
+    client.force_login(SellerUserFactory())
+    page = client.get(reverse("portal:api_keys")).content.decode()
+    assert reverse("portal:api_key_request") in page
+    assert 'action="/seller/api-keys/new/"' not in page
+
+
+def test_rotate_and_revoke_from_the_page(client, seller_user) -> None:
+    issue_through_the_page(client)
+    key = ApiKey.objects.get()
+    client.get(reverse("portal:api_keys"))
+    response = client.post(
+        reverse("portal:api_key_rotate", args=[key.pk]),
+        {"grace_hours": "24", "nonce": client.session["credential_form_nonce"]},
+    )
+    assert "24時間" in response.content.decode()
+    new = ApiKey.objects.exclude(pk=key.pk).get()
+    client.post(reverse("portal:api_key_revoke", args=[new.pk]))
+    new.refresh_from_db()
+    assert new.status == KeyStatus.REVOKED
+
+
+@pytest.mark.parametrize("name", ["portal:api_key_rotate", "portal:api_key_revoke"])
+def test_another_sellers_key_cannot_be_touched(client, name) -> None:
+    owner = granted_seller()
+    key, _token = services.api_key_create(actor=Actor.system("t"), seller=owner, name="theirs")
+    client.force_login(SellerUserFactory(seller=granted_seller()))
+    client.get(reverse("portal:api_keys"))
+    response = client.post(
+        reverse(name, args=[key.pk]), {"nonce": client.session["credential_form_nonce"]}
+    )
+    assert response.status_code == 404
+    key.refresh_from_db()
+    assert key.status == KeyStatus.ACTIVE
+    assert key.replaced_by is None
+
+
+def test_another_sellers_keys_are_not_listed(client, seller_user) -> None:
+    services.api_key_create(actor=Actor.system("t"), seller=granted_seller(), name="よその鍵")
+    assert "よその鍵" not in client.get(reverse("portal:api_keys")).content.decode()
+
+
+def test_the_ftp_panel_follows_the_account(client, seller_user) -> None:
+    url = reverse("portal:ftp_panel")
+    assert "FTP接続権限の申請" in client.get(url).content.decode()
+    account = FtpAccount.objects.create(seller=seller_user.seller, username="sg-panel")
+    page = client.get(url).content.decode()
+    assert "FTP情報の反映まで少々お待ちください" in page
+    assert 'http-equiv="refresh"' in page
+    services.ftp_account_provision(account_id=account.pk)
+    page = client.get(url).content.decode()
+    for text in (
+        "sg-panel",
+        "item/",
+        "inventory/",
+        "images/",
+        "results/",
+        "curl --ssl-reqd",
+        "lftp -u sg-panel",
+    ):
+        assert text in page
+    client.get(url)
+    response = client.post(
+        reverse("portal:ftp_password_reset"), {"nonce": client.session["credential_form_nonce"]}
+    )
+    password = response.content.decode().split('id="ftp-password" class="secret">')[1].split("<")[0]
+    assert services.ftp_authenticate("sg-panel", password)
+    assert password not in client.get(url).content.decode()
+
+
+def test_another_sellers_ftp_account_is_not_shown(client, seller_user) -> None:
+    FtpAccount.objects.create(seller=granted_seller(), username="sg-someone-else", status="active")
+    assert "sg-someone-else" not in client.get(reverse("portal:ftp_panel")).content.decode()
