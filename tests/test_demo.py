@@ -19,6 +19,7 @@ EXPECTED_FAILURES = {
     "shop-question": ["unanswered_questions"],
     "shop-claim": ["open_claims"],
     "shop-review": ["review"],
+    "shop-ready": [],
 }
 
 
@@ -49,3 +50,26 @@ def test_loading_twice_duplicates_nothing() -> None:
         Order.objects.count(),
         AuditEvent.objects.count(),
     ) == counts
+
+
+def test_the_ready_seller_has_its_requests_fulfilled_and_fresh_secrets_each_start() -> None:
+    from sellergate.access.models import AccessRequest
+    from sellergate.credentials.models import ApiKey, KeyStatus
+    from sellergate.credentials.services import ftp_authenticate
+    from sellergate.credentials.verification import verify_api_key
+    from sellergate.demo import issue_demo_secrets
+
+    load_demo_data()
+    statuses = set(
+        AccessRequest.objects.filter(seller__login_id="shop-ready").values_list("status", flat=True)
+    )
+    assert statuses == {"fulfilled"}
+    first = issue_demo_secrets()
+    assert verify_api_key(first.api_key)
+    assert ftp_authenticate(first.ftp_user, first.ftp_password)
+    second = issue_demo_secrets()
+    assert second.api_key != first.api_key
+    assert (
+        ApiKey.objects.filter(seller__login_id="shop-ready", status=KeyStatus.ACTIVE).count() == 1
+    )
+    assert ftp_authenticate(second.ftp_user, second.ftp_password)

@@ -55,3 +55,6 @@ def test_demo_serves_both_faces_and_stops_cleanly_on_sigterm(tmp_path) -> None:
     assert "shop-late" in output
     assert "sellergate-demo" in output
     assert (tmp_path / "data" / "sellergate.sqlite3").exists()
+    assert "API key      : sgk_" in output
+    assert "FTP user     : sg-shop-ready" in output
+    assert "started worker" in output

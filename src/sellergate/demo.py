@@ -14,10 +14,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from sellergate.access.models import AccessRequest, RequestKind
-from sellergate.access.services import request_submit
+from sellergate.access.services import request_approve, request_submit
 from sellergate.accounts.models import User
 from sellergate.accounts.services import operator_create, seller_member_create
 from sellergate.audit.actors import Actor
+from sellergate.businessdays.calendar import load_calendar
+from sellergate.credentials.models import ApiKey, FtpAccount, FtpStatus, KeyStatus
+from sellergate.credentials.services import (
+    api_key_create,
+    api_key_revoke,
+    ftp_account_provision,
+    ftp_password_reset,
+)
 from sellergate.sellers import services
 from sellergate.sellers.models import ClaimKind, ReviewStatus, Seller
 
@@ -91,7 +99,18 @@ DEMO_SELLERS = (
         0,
         "opening review not complete",
     ),
+    DemoSeller(
+        "shop-ready",
+        "ひかり工房",
+        "ハンドメイド",
+        ReviewStatus.APPROVED,
+        80,
+        "API key and FTP granted",
+    ),
 )
+
+READY = "shop-ready"
+DEMO_PURPOSE = "自社の在庫管理システムと連動し、全商品の在庫数と価格を1時間ごとに自動更新するため"
 
 
 def _at(day: dt.date, hour: int) -> dt.datetime:
@@ -180,7 +199,54 @@ def load_demo_data() -> list[DemoLogin]:
             _ensure_records(seller, spec, today)
             logins.append(DemoLogin("seller", spec.login_id, DEMO_PASSWORD, spec.description))
         _ensure_waiting_request()
+        _ensure_granted(Seller.objects.get(login_id=READY))
     return logins
+
+
+def _ensure_granted(seller: Seller) -> None:
+    """shop-ready's API key request and FTP application, approved on the last business day
+    and fulfilled (its FTP account built here, before the worker starts)."""
+    approved_on = load_calendar().add_business_days(timezone.localdate(), -1)
+    when = _at(approved_on, 10)
+    for kind in (RequestKind.API_KEY, RequestKind.FTP):
+        if AccessRequest.objects.filter(seller=seller, kind=kind).exists():
+            continue
+        request = request_submit(
+            actor=ACTOR,
+            seller=seller,
+            kind=kind,
+            contact_email=seller.contact_email,
+            product_category=seller.main_category,
+            purpose=DEMO_PURPOSE,
+            integrator_name="自社開発",
+            confirmations=["guidance_read"],
+            now=when - dt.timedelta(hours=1),
+        )
+        request_approve(actor=ACTOR, request=request, now=when)
+    for account in FtpAccount.objects.filter(seller=seller, status=FtpStatus.PROVISIONING):
+        ftp_account_provision(account_id=account.pk)
+
+
+@dataclass(frozen=True)
+class DemoSecrets:
+    seller: str
+    api_key: str
+    ftp_user: str
+    ftp_password: str
+
+
+def issue_demo_secrets() -> DemoSecrets:
+    """Fresh secrets for shop-ready at every demo start: secrets are stored only as hashes,
+    so the previous ones cannot be printed again; the old demo key is revoked."""
+    seller = Seller.objects.get(login_id=READY)
+    for key in ApiKey.objects.filter(seller=seller, status=KeyStatus.ACTIVE):
+        api_key_revoke(actor=ACTOR, key=key, reason="demo restarted")
+    _key, token = api_key_create(actor=ACTOR, seller=seller, name="demo")
+    account = FtpAccount.objects.get(seller=seller, status=FtpStatus.ACTIVE)
+    password = ftp_password_reset(actor=ACTOR, account=account)
+    return DemoSecrets(
+        seller=READY, api_key=token, ftp_user=account.username, ftp_password=password
+    )
 
 
 def _ensure_waiting_request() -> None:

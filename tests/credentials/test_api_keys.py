@@ -181,3 +181,23 @@ def test_every_key_event_is_audited_without_the_secret() -> None:
     assert [e.action for e in events] == ["api_key.rotate", "api_key.create"]
     assert all(token not in str(e.after) for e in events)
     assert events[1].after["last4"] == token[-4:]
+
+
+def test_expiry_notices_go_out_once_per_threshold(settings) -> None:
+    from django.core import mail
+
+    from sellergate.credentials.notifications import send_due_expiry_notices
+
+    settings.API_KEY_MAX_AGE_DAYS = 90
+    key, _token = issue()
+    created = key.expires_at - dt.timedelta(days=90)
+    assert send_due_expiry_notices(now=created + dt.timedelta(days=60)) == 0  # 30 days left
+    assert send_due_expiry_notices(now=key.expires_at - dt.timedelta(days=13, hours=12)) == 1
+    assert (
+        send_due_expiry_notices(now=key.expires_at - dt.timedelta(days=13)) == 0
+    )  # 14-day notice sent
+    assert send_due_expiry_notices(now=key.expires_at - dt.timedelta(days=6, hours=12)) == 1
+    assert send_due_expiry_notices(now=key.expires_at - dt.timedelta(hours=12)) == 1
+    assert len(mail.outbox) == 3
+    assert f"…{key.last4}" in mail.outbox[0].subject
+    assert "有効期限まであと14日" in mail.outbox[0].subject

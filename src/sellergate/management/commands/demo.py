@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sellergate.bootstrap import prepare
-from sellergate.demo import DemoLogin, load_demo_data
+from sellergate.demo import DemoLogin, DemoSecrets, issue_demo_secrets, load_demo_data
 from sellergate.processes import all_processes
 from sellergate.supervisor import Supervisor
 
@@ -26,13 +26,14 @@ class Command(BaseCommand):
             raise CommandError("Demo mode is off: run this as `sellergate demo`.")
         prepare(verbosity=0)
         logins = load_demo_data()
+        secrets = issue_demo_secrets()
         host = options["host"] or settings.WEB_HOST
         port = options["port"] or settings.WEB_PORT
-        self.print_welcome(f"http://{host}:{port}", logins)
+        self.print_welcome(f"http://{host}:{port}", logins, secrets)
         if not options["no_serve"]:
             raise SystemExit(Supervisor(all_processes(host=host, port=port)).run())
 
-    def print_welcome(self, base: str, logins: list[DemoLogin]) -> None:
+    def print_welcome(self, base: str, logins: list[DemoLogin], secrets: DemoSecrets) -> None:
         out = self.stdout
         out.write(self.style.SUCCESS("sellergate demo — data loaded"))
         out.write(f"  Seller center : {base}/seller/")
@@ -43,5 +44,12 @@ class Command(BaseCommand):
         for login in logins:
             name = f"{login.username:<{width}}"
             out.write(f"    {login.face:<8} {name}  {login.password}  {login.description}")
+        out.write("")
+        out.write(
+            f"  DEMO ONLY — credentials of {secrets.seller} (new at every start, shown here once):"
+        )
+        out.write(f"    API key      : {secrets.api_key}")
+        out.write(f"    FTP user     : {secrets.ftp_user}")
+        out.write(f"    FTP password : {secrets.ftp_password}")
         out.write("")
         out.write("  Stop with Ctrl-C.")

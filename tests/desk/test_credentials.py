@@ -1,0 +1,61 @@
+"""The desk revokes keys and suspends FTP accounts and sellers, always with a reason."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from sellergate.audit.actors import Actor
+from sellergate.audit.models import AuditEvent
+from sellergate.credentials import services
+from sellergate.credentials.models import FtpAccount, FtpStatus, KeyStatus
+from tests.factories import OperatorFactory, granted_seller
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def desk(client):
+    client.force_login(OperatorFactory())
+    return client
+
+
+def test_revoking_a_key_needs_a_reason_and_is_audited(desk) -> None:
+    key, _token = services.api_key_create(
+        actor=Actor.system("t"), seller=granted_seller(), name="k"
+    )
+    response = desk.post(reverse("desk:key_revoke", args=[key.pk]), {"reason": ""}, follow=True)
+    assert "理由を入力してください" in response.content.decode()
+    key.refresh_from_db()
+    assert key.status == KeyStatus.ACTIVE
+    desk.post(reverse("desk:key_revoke", args=[key.pk]), {"reason": "規約違反"})
+    key.refresh_from_db()
+    assert (key.status, key.revoked_reason) == (KeyStatus.REVOKED, "規約違反")
+    assert AuditEvent.objects.get(action="api_key.revoke").after["reason"] == "規約違反"
+
+
+def test_suspending_and_reactivating_an_ftp_account(desk) -> None:
+    account = FtpAccount.objects.create(
+        seller=granted_seller(), username="sg-x", status=FtpStatus.ACTIVE
+    )
+    desk.post(reverse("desk:ftp_suspend", args=[account.pk]), {"reason": "不正アクセス"})
+    account.refresh_from_db()
+    assert account.status == FtpStatus.SUSPENDED
+    desk.post(reverse("desk:ftp_reactivate", args=[account.pk]), {"reason": "確認済み"})
+    account.refresh_from_db()
+    assert account.status == FtpStatus.ACTIVE
+
+
+def test_suspending_a_sellers_credentials_shows_on_its_page(desk) -> None:
+    seller = granted_seller()
+    desk.post(reverse("desk:seller_suspend", args=[seller.login_id]), {"reason": "調査中"})
+    page = desk.get(reverse("desk:seller_detail", args=[seller.login_id])).content.decode()
+    assert "停止中：調査中" in page
+    desk.post(reverse("desk:seller_resume", args=[seller.login_id]), {"reason": "解決"})
+    seller.refresh_from_db()
+    assert seller.suspended_at is None
+
+
+def test_the_standing_check_runs_on_demand(desk) -> None:
+    response = desk.post(reverse("desk:standing_check"), follow=True)
+    assert "条件チェックを実行しました" in response.content.decode()
