@@ -6,6 +6,7 @@ exists only in production. ``sellergate.env`` parses each variable and fails fas
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 
@@ -145,7 +146,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+    # A file (not memory) so that test helpers can run sellergate in another process on
+    # it; named per test run so that two runs in one checkout do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -112,18 +112,20 @@ def _check(record: KeyRecord, now: dt.datetime, source_address: str | None) -> N
             raise KeyRejected("network")
 
 
-def _touch(
+def _record_use(
     model: type[ApiKey] | type[SellerAuthKey],
     pk: int,
-    last_used: dt.datetime | None,
+    cache_key: str,
+    record: KeyRecord | SakRecord,
     now: dt.datetime,
 ) -> None:
     """Record use at most once a minute per key: one UPDATE that never waits on a lock."""
-    if last_used is not None and now - last_used < LAST_USED_EVERY:
+    if record.last_used_at is not None and now - record.last_used_at < LAST_USED_EVERY:
         return
     model.objects.filter(pk=pk).filter(
         Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_EVERY)
     ).update(last_used_at=now)
+    cache.put(cache_key, replace(record, last_used_at=now))
 
 
 def verify_api_key(
@@ -137,9 +139,7 @@ def verify_api_key(
         raise KeyRejected("unknown")
     now = now or timezone.now()
     _check(record, now, source_address)
-    if record.last_used_at is None or now - record.last_used_at >= LAST_USED_EVERY:
-        _touch(ApiKey, record.key_id, record.last_used_at, now)
-        cache.put(f"api:{parsed.public_id}", replace(record, last_used_at=now))
+    _record_use(ApiKey, record.key_id, f"api:{parsed.public_id}", record, now)
     return VerifiedKey(
         key_id=record.key_id, seller_id=record.seller_id, seller_login_id=record.seller_login_id
     )
@@ -212,9 +212,7 @@ def verify_seller_auth_key(
     if not hmac.compare_digest(record.password_digest, record.current_password_digest):
         raise KeyRejected("password_changed")
     _check(record.api_key, now, source_address)  # the API key it was issued for
-    if record.last_used_at is None or now - record.last_used_at >= LAST_USED_EVERY:
-        _touch(SellerAuthKey, record.sak_id, record.last_used_at, now)
-        cache.put(f"sak:{parsed.public_id}", replace(record, last_used_at=now))
+    _record_use(SellerAuthKey, record.sak_id, f"sak:{parsed.public_id}", record, now)
     return VerifiedSellerAuthKey(
         sak_id=record.sak_id,
         api_key_id=record.api_key.key_id,
