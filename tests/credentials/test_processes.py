@@ -103,9 +103,11 @@ def test_a_worker_killed_while_provisioning_loses_and_doubles_nothing() -> None:
         stderr=subprocess.STDOUT,
         text=True,
     ) as slow:
-        Lines(slow).wait_for(lambda line: "stalled after item/" in line)
-        slow.send_signal(signal.SIGKILL)
-        slow.wait()
+        try:
+            Lines(slow).wait_for(lambda line: "stalled after item/" in line)
+        finally:
+            slow.send_signal(signal.SIGKILL)
+            slow.wait()
 
     account.refresh_from_db()
     home = Path(ftp_root) / "sg-shop-ftp"

@@ -300,10 +300,9 @@ def ftp_account_provision(*, account_id: int, now: dt.datetime | None = None) ->
     """Build the account's home and make it ACTIVE. Idempotent: run again after a crash at
     any point, it finishes the job without a second account or a lost one."""
     now = now or timezone.now()
-    home = None
     with transaction.atomic():
         account = (
-            FtpAccount.objects.select_for_update()
+            FtpAccount.objects.select_for_update(of=("self",))
             .select_related("request", "seller")
             .get(pk=account_id)
         )
