@@ -8,7 +8,6 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
-from django.utils.translation import trans_real
 
 from sellergate.audit.actors import Actor
 from sellergate.i18n import compile_catalogs
@@ -18,10 +17,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # As `sellergate serve` does at start: build the .mo files from the committed .po
     # files, and collect the static files (the manifest storage needs them), here into
     # a directory of the test session's own.
-    if compile_catalogs():
-        # Something may have read the old catalogs while Django started: drop them.
-        trans_real._translations = {}
-        trans_real._default = None
+    compile_catalogs()
     settings.STATIC_ROOT = Path(tempfile.mkdtemp(prefix="sellergate-static-"))
     call_command("collectstatic", interactive=False, verbosity=0)
 

@@ -31,6 +31,13 @@ def test_catalogs_compile_to_mo_files(tmp_path) -> None:
     target.mkdir(parents=True)
     source = LOCALE_DIR / "ja" / "LC_MESSAGES" / "django.po"
     (target / "django.po").write_bytes(source.read_bytes())
+    from django.utils import translation
+    from django.utils.translation import trans_real
+
+    with translation.override("ja"):
+        translation.gettext("Seller")  # the process has read its catalogs
+    assert trans_real._translations
     assert compile_catalogs(tmp_path / "locale") == [target / "django.mo"]
+    assert trans_real._translations == {}  # and drops them when new ones are compiled
     assert (target / "django.mo").stat().st_size > 1000
     assert compile_catalogs(tmp_path / "locale") == []  # up to date: nothing to do

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import trans_real
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
@@ -63,4 +64,9 @@ def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> list[Path]:
             write_mo(mo_file, catalog, use_fuzzy=False)
         tmp_path.replace(mo_path)
         written.append(mo_path)
+    if written:
+        # This process may have read the catalogs before they were compiled (Django
+        # loads them on first use): drop what it holds so the new ones are read.
+        trans_real._translations = {}
+        trans_real._default = None
     return written
