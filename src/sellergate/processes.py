@@ -37,6 +37,20 @@ def worker_process() -> ProcessSpec:
     )
 
 
+def ftp_process(*, port: int | None = None) -> ProcessSpec:
+    env: dict[str, str] = {}
+    if settings.DEMO and not settings.FTP_TLS_CERT:
+        # The demo's FTPS runs on a self-signed certificate made on first start.
+        from sellergate.ftpd.certificates import ensure_self_signed
+
+        cert, key = ensure_self_signed(settings.DATA_DIR / "tls", settings.FTP_PUBLIC_HOST)
+        env = {"SELLERGATE_FTP_TLS_CERT": str(cert), "SELLERGATE_FTP_TLS_KEY": str(key)}
+    argv = python_module("sellergate", "ftp")
+    if port:
+        argv += ["--port", str(port)]
+    return ProcessSpec(name="ftp", argv=argv, env=env)
+
+
 def all_processes(*, host: str | None = None, port: int | None = None) -> list[ProcessSpec]:
     return [
         web_process(
@@ -45,4 +59,5 @@ def all_processes(*, host: str | None = None, port: int | None = None) -> list[P
             workers=settings.WEB_WORKERS,
         ),
         worker_process(),
+        ftp_process(),
     ]

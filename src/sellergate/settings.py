@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "sellergate.access",
     "sellergate.credentials",
     "sellergate.worker",
+    "sellergate.bulk",
+    "sellergate.ftpd",
     "django_tasks_db",
     # interface apps
     "sellergate.portal",
@@ -318,6 +320,23 @@ FTP_TLS = env_choice(
 )
 FTP_PASSIVE_PORTS = env_str(
     "SELLERGATE_FTP_PASSIVE_PORTS", "60000-60099", "Passive data port range, first-last."
+)
+FTP_LISTEN = env_str("SELLERGATE_FTP_LISTEN", "127.0.0.1", "Address the FTP server listens on.")
+FTP_MASQUERADE_ADDRESS = env_optional_str(
+    "SELLERGATE_FTP_MASQUERADE_ADDRESS", "Public IPv4 address to announce in PASV behind NAT."
+)
+FTP_TLS_CERT = env_optional_str(
+    "SELLERGATE_FTP_TLS_CERT", "PEM certificate (chain) for FTPS. Demo: generated self-signed."
+)
+FTP_TLS_KEY = env_optional_str("SELLERGATE_FTP_TLS_KEY", "PEM private key for FTPS.")
+FTP_MAX_CONNECTIONS = env_int(
+    "SELLERGATE_FTP_MAX_CONNECTIONS", 512, "Most FTP connections at once.", minimum=1
+)
+FTP_MAX_CONNECTIONS_PER_IP = env_int(
+    "SELLERGATE_FTP_MAX_CONNECTIONS_PER_IP", 20, "Most FTP connections from one address.", minimum=1
+)
+FTP_IDLE_TIMEOUT = env_int(
+    "SELLERGATE_FTP_IDLE_TIMEOUT", 300, "Seconds an FTP session may stay idle.", minimum=10
 )
 
 CACHES = {

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +24,7 @@ from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.credentials import cache, tokens
 from sellergate.credentials.errors import CredentialError, KeyRejected
+from sellergate.credentials.hashers import check_ftp_password, hash_ftp_password
 from sellergate.credentials.models import (
     ApiKey,
     FtpAccount,
@@ -339,7 +339,7 @@ def ftp_password_reset(*, actor: Actor, account: FtpAccount, now: dt.datetime | 
         account = FtpAccount.objects.select_for_update().get(pk=account.pk)
         if account.status != FtpStatus.ACTIVE:
             raise CredentialError(_("A password can be set once the FTP account is active."))
-        account.password_hash = make_password(password)
+        account.password_hash = hash_ftp_password(password)
         account.password_set_at = now
         account.save(update_fields=["password_hash", "password_set_at"])
         audit_record(
@@ -401,9 +401,9 @@ def ftp_authenticate(username: str, password: str) -> FtpAccount:
     password alike, "revoked" for a suspended or closed account, "seller_suspended")."""
     account = FtpAccount.objects.select_related("seller").filter(username=username).first()
     if account is None or not account.password_hash:
-        make_password(password)  # the same work as a real check, so timing tells nothing
+        hash_ftp_password(password)  # the same work as a real check, so timing tells nothing
         raise KeyRejected("unknown")
-    if not check_password(password, account.password_hash):
+    if not check_ftp_password(password, account.password_hash):
         raise KeyRejected("unknown")
     if account.status != FtpStatus.ACTIVE:
         raise KeyRejected("revoked")

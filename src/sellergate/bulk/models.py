@@ -1,0 +1,61 @@
+"""Bulk jobs: one per uploaded file (FTP or web), processed by the worker.
+
+    BulkJob: RECEIVED → QUEUED → RUNNING → DONE | FAILED
+
+RECEIVED is where an upload lands: complete, moved into its inbox, recorded once.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class JobSource(models.TextChoices):
+    FTP = "ftp", _("FTP")
+    WEB = "web", _("Web upload")
+    CLI = "cli", _("Command line")
+
+
+class JobKind(models.TextChoices):
+    ITEM = "item", _("Item register/modify file")
+    INVENTORY = "inventory", _("Price/stock file")
+    IMAGE = "image", _("Product image")
+
+
+class JobStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class BulkJob(models.Model):
+    seller = models.ForeignKey(
+        "sellers.Seller",
+        verbose_name=_("seller"),
+        on_delete=models.PROTECT,
+        related_name="bulk_jobs",
+    )
+    source = models.CharField(_("source"), max_length=8, choices=JobSource.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=JobKind.choices)
+    file_name = models.CharField(_("file name"), max_length=255)
+    stored_path = models.CharField(max_length=1000)
+    size = models.BigIntegerField(_("size"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=JobStatus.choices, default=JobStatus.RECEIVED
+    )
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bulk job")
+        verbose_name_plural = _("bulk jobs")
+        ordering = ["-received_at"]
+        constraints = [
+            # A file is recorded once, however often its arrival is reported.
+            models.UniqueConstraint(fields=["stored_path"], name="bulk_job_stored_path_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"

@@ -1,0 +1,95 @@
+"""Who may log in to the FTP drop, where their home is, and what they may do where.
+
+Every log-in goes through the credentials service ``ftp_authenticate`` (hashed
+passwords, compared by Django's hashers; ACTIVE accounts only). There is no anonymous
+log-in. Each seller is confined to its home, whose folders have fixed permissions:
+
+    /            list only
+    item/        upload, download, rename, delete   (register/modify files)
+    inventory/   upload, download, rename, delete   (price/stock files)
+    images/      upload, download, rename, delete   (product images)
+    results/     list and download only             (written by sellergate)
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.db import close_old_connections
+from pyftpdlib.authorizers import AuthenticationFailed
+
+from sellergate.credentials.errors import KeyRejected
+from sellergate.credentials.services import ftp_authenticate
+
+WRITABLE = frozenset({"item", "inventory", "images"})
+READ_PERMS = "elr"
+WRITE_PERMS = "elradfw"
+
+REFUSALS = {
+    "unknown": "Login incorrect.",
+    "revoked": "This FTP account is suspended or closed; see the seller center.",
+    "seller_suspended": "This seller's credentials are suspended; see the seller center.",
+}
+
+
+class SellergateAuthorizer:
+    def __init__(self) -> None:
+        self._homes: dict[str, str] = {}
+
+    def validate_authentication(self, username: str, password: str, handler: object) -> None:
+        close_old_connections()  # a long-running process: drop a connection the server closed
+        try:
+            account = ftp_authenticate(username, password)
+        except KeyRejected as error:
+            raise AuthenticationFailed(REFUSALS.get(error.reason, REFUSALS["unknown"])) from None
+        finally:
+            close_old_connections()
+        if not account.home or not os.path.isdir(account.home):
+            raise AuthenticationFailed(
+                "This FTP account is still being prepared; try again shortly."
+            )
+        self._homes[username] = os.path.realpath(account.home)
+
+    def get_home_dir(self, username: str) -> str:
+        return self._homes[username]
+
+    def has_user(self, username: str) -> bool:
+        return username in self._homes
+
+    def _folder(self, username: str, path: str | None) -> str | None:
+        """The top folder of ``path`` within the home ("" for the home itself)."""
+        home = self._homes.get(username)
+        if home is None or path is None:
+            return None
+        real = os.path.realpath(path)
+        if real != home and not real.startswith(home + os.sep):
+            return None  # outside the home (a symlink planted there, say): nothing allowed
+        relative = os.path.relpath(real, home)
+        return "" if relative == "." else relative.split(os.sep, 1)[0]
+
+    def has_perm(self, username: str, perm: str, path: str | None = None) -> bool:
+        folder = self._folder(username, path)
+        if folder is None:
+            return False
+        if folder == "":
+            return perm in "el"
+        if folder in WRITABLE:
+            return perm in WRITE_PERMS
+        if folder == "results":
+            return perm in READ_PERMS
+        return False
+
+    def get_perms(self, username: str) -> str:
+        return WRITE_PERMS
+
+    def get_msg_login(self, username: str) -> str:
+        return "Welcome to the sellergate FTP drop."
+
+    def get_msg_quit(self, username: str) -> str:
+        return "Goodbye."
+
+    def impersonate_user(self, username: str, password: str) -> None:
+        pass
+
+    def terminate_impersonation(self, username: str) -> None:
+        pass

@@ -1,0 +1,58 @@
+"""The FTP server's configuration, read once from settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+
+@dataclass(frozen=True)
+class FtpConfig:
+    listen: str
+    port: int
+    passive_ports: range
+    masquerade_address: str | None
+    tls: str  # "required" | "optional"
+    cert: Path | None
+    key: Path | None
+    root: Path
+    max_connections: int
+    max_connections_per_ip: int
+    idle_timeout: int
+
+    @classmethod
+    def from_settings(cls, *, port: int | None = None) -> FtpConfig:
+        first, sep, last = settings.FTP_PASSIVE_PORTS.partition("-")
+        try:
+            passive = range(int(first), int(last if sep else first) + 1)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"SELLERGATE_FTP_PASSIVE_PORTS={settings.FTP_PASSIVE_PORTS!r}: write first-last, "
+                "e.g. 60000-60099."
+            ) from None
+        cert = Path(settings.FTP_TLS_CERT) if settings.FTP_TLS_CERT else None
+        key = Path(settings.FTP_TLS_KEY) if settings.FTP_TLS_KEY else cert
+        if settings.FTP_TLS == "required" and cert is None:
+            raise ImproperlyConfigured(
+                "FTPS is required (SELLERGATE_FTP_TLS=required) but no certificate is set: set "
+                "SELLERGATE_FTP_TLS_CERT and SELLERGATE_FTP_TLS_KEY to PEM files."
+            )
+        for path in (cert, key):
+            if path is not None and not path.is_file():
+                raise ImproperlyConfigured(f"FTPS certificate or key file {path} does not exist.")
+        return cls(
+            listen=settings.FTP_LISTEN,
+            port=port or settings.FTP_PORT,
+            passive_ports=passive,
+            masquerade_address=settings.FTP_MASQUERADE_ADDRESS,
+            tls=settings.FTP_TLS,
+            cert=cert,
+            key=key,
+            root=Path(settings.FTP_ROOT),
+            max_connections=settings.FTP_MAX_CONNECTIONS,
+            max_connections_per_ip=settings.FTP_MAX_CONNECTIONS_PER_IP,
+            idle_timeout=settings.FTP_IDLE_TIMEOUT,
+        )

@@ -1,0 +1,64 @@
+"""Builds and runs the FTP server from an ``FtpConfig``.
+
+pyftpdlib's ThreadedFTPServer: one thread per session, so a log-in's database lookup
+(and a password hash check) never stalls the other sessions the way a single event
+loop would; each thread keeps its own database connection and closes it at the end.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from types import FrameType
+
+from pyftpdlib.servers import ThreadedFTPServer
+
+from sellergate.ftpd.authorizer import SellergateAuthorizer
+from sellergate.ftpd.config import FtpConfig
+from sellergate.ftpd.handler import SellergateFTPHandler, SellergateFTPSHandler
+
+log = logging.getLogger(__name__)
+
+BANNER = "sellergate FTP drop ready."
+
+
+def build_server(config: FtpConfig) -> ThreadedFTPServer:
+    base = SellergateFTPSHandler if config.cert else SellergateFTPHandler
+    attributes: dict[str, object] = {
+        "authorizer": SellergateAuthorizer(),
+        "banner": BANNER,
+        "passive_ports": config.passive_ports,
+        "masquerade_address": config.masquerade_address,
+        "permit_foreign_addresses": False,  # no FXP / bounce
+        "permit_privileged_ports": False,
+        "timeout": config.idle_timeout,
+        "staging_root": config.root / ".staging",
+    }
+    if config.cert:
+        attributes.update(
+            certfile=str(config.cert),
+            keyfile=str(config.key),
+            ssl_context=None,
+            tls_control_required=config.tls == "required",
+            tls_data_required=config.tls == "required",
+        )
+    handler = type("ConfiguredHandler", (base,), attributes)
+    server = ThreadedFTPServer((config.listen, config.port), handler)
+    server.max_cons = config.max_connections
+    server.max_cons_per_ip = config.max_connections_per_ip
+    return server
+
+
+def run(config: FtpConfig) -> None:
+    server = build_server(config)
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        log.info("FTP server stopping")
+        server.close_all()
+
+    signal.signal(signal.SIGTERM, stop)
+    log.info("FTP server listening on %s:%s (TLS %s)", config.listen, config.port, config.tls)
+    try:
+        server.serve_forever(handle_exit=True)
+    finally:
+        server.close_all()

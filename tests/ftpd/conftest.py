@@ -1,0 +1,101 @@
+"""A real sellergate FTP server in its own process, on loopback, against the test database."""
+
+from __future__ import annotations
+
+import ftplib
+import random
+import signal
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from sellergate.audit.actors import Actor
+from sellergate.credentials import services
+from sellergate.credentials.models import FtpAccount
+from sellergate.ftpd.certificates import ensure_self_signed
+from tests.factories import SellerFactory
+from tests.processes import sellergate
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class FtpServer:
+    port: int
+    root: Path
+    cert: Path
+
+    def account(self, login_id: str = "shop-ftp") -> tuple[FtpAccount, str]:
+        """An ACTIVE account with a password, as provisioning and the panel make it."""
+        seller = SellerFactory(login_id=login_id)
+        account = FtpAccount.objects.create(seller=seller, username=services.ftp_username(seller))
+        account = services.ftp_account_provision(account_id=account.pk)
+        password = services.ftp_password_reset(actor=Actor.system("test"), account=account)
+        return account, password
+
+    def client(self, user: str, password: str, *, tls: bool = True) -> ftplib.FTP:
+        ftp: ftplib.FTP = ftplib.FTP_TLS() if tls else ftplib.FTP()
+        try:
+            ftp.connect("127.0.0.1", self.port, timeout=10)
+            ftp.login(user, password)
+            if isinstance(ftp, ftplib.FTP_TLS):
+                ftp.prot_p()
+        except BaseException:
+            ftp.close()
+            raise
+        return ftp
+
+
+def _start(tmp_path: Path, tls: str) -> Iterator[FtpServer]:
+    cert, key = ensure_self_signed(tmp_path / "tls")
+    port = free_port()
+    first = random.randrange(40000, 59000, 50)
+    process = sellergate(
+        "ftp",
+        "--port",
+        str(port),
+        SELLERGATE_FTP_ROOT=str(settings.FTP_ROOT),
+        SELLERGATE_FTP_TLS=tls,
+        SELLERGATE_FTP_TLS_CERT=str(cert),
+        SELLERGATE_FTP_TLS_KEY=str(key),
+        SELLERGATE_FTP_PASSIVE_PORTS=f"{first}-{first + 49}",
+    )
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                if sock.recv(100).startswith(b"220"):
+                    break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                output = process.communicate(timeout=5)[0]
+                raise RuntimeError(f"the FTP server did not start:\n{output}") from None
+            time.sleep(0.1)
+    try:
+        yield FtpServer(port=port, root=Path(settings.FTP_ROOT), cert=cert)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.communicate(timeout=10)
+        except Exception:
+            process.kill()
+            process.communicate()
+
+
+@pytest.fixture
+def ftp_server(transactional_db, tmp_path) -> Iterator[FtpServer]:
+    yield from _start(tmp_path, "required")
+
+
+@pytest.fixture
+def ftp_server_tls_optional(transactional_db, tmp_path) -> Iterator[FtpServer]:
+    yield from _start(tmp_path, "optional")
