@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 
 from django.db import close_old_connections
+from OpenSSL import SSL
 from pyftpdlib.handlers import FTPHandler, TLS_FTPHandler
 
 from sellergate.audit.actors import Actor
@@ -39,6 +40,16 @@ def is_temporary(name: str) -> bool:
 
 class StagedUploadsMixin:
     staging_root: Path = Path("/nonexistent")
+    _announced_size: int | None = None
+
+    def ftp_ALLO(self, line: str) -> None:
+        # A client that announces the size of its next upload gets it checked: an upload
+        # that ends short of it was cut off, whatever the data connection said.
+        try:
+            self._announced_size = int(line.split()[0])
+        except (ValueError, IndexError):
+            self._announced_size = None
+        super().ftp_ALLO(line)  # type: ignore[misc]
 
     def _staging_path(self, target: str) -> Path:
         digest = hashlib.sha256(target.encode()).hexdigest()[:32]
@@ -78,10 +89,14 @@ class StagedUploadsMixin:
 
     def on_file_received(self, file: str) -> None:
         target = getattr(self, "_upload_targets", {}).pop(file, None)
+        announced, self._announced_size = self._announced_size, None
         if target is None:
             return
         if not self.connected:  # type: ignore[attr-defined]
             log.info("upload to %s ended with the session; kept in staging", target)
+            return
+        if announced is not None and os.path.getsize(file) != announced:
+            log.info("upload to %s ended short of its announced size; kept in staging", target)
             return
         os.replace(file, target)
         self._record(target)
@@ -127,4 +142,17 @@ class SellergateFTPHandler(StagedUploadsMixin, FTPHandler):
 
 
 class SellergateFTPSHandler(StagedUploadsMixin, TLS_FTPHandler):
-    pass
+    @classmethod
+    def get_ssl_context(cls):  # type: ignore[no-untyped-def]
+        context = super().get_ssl_context()
+        context.set_min_proto_version(SSL.TLS1_2_VERSION)  # nothing older than TLS 1.2
+        return context
+
+    def ftp_AUTH(self, line: str) -> None:
+        super().ftp_AUTH(line)
+        # Bytes a client sent after AUTH TLS but before the handshake were sent in the
+        # clear: never run them as commands of the protected session (the STARTTLS
+        # command-injection class, CVE-2011-1575; pyftpdlib issue 315).
+        self.ac_in_buffer = b""
+        self._in_buffer = []
+        self._in_buffer_len = 0
