@@ -335,6 +335,21 @@ FTP_MAX_CONNECTIONS = env_int(
 FTP_MAX_CONNECTIONS_PER_IP = env_int(
     "SELLERGATE_FTP_MAX_CONNECTIONS_PER_IP", 20, "Most FTP connections from one address.", minimum=1
 )
+FTP_BAN_THRESHOLD = env_int(
+    "SELLERGATE_FTP_BAN_THRESHOLD",
+    15,
+    "Failed-log-in score at which an address is banned (unknown user 2, wrong password 1).",
+    minimum=1,
+)
+FTP_BAN_WINDOW_SECONDS = env_int(
+    "SELLERGATE_FTP_BAN_WINDOW_SECONDS",
+    1800,
+    "Window the failed-log-in score counts in.",
+    minimum=1,
+)
+FTP_BAN_SECONDS = env_int(
+    "SELLERGATE_FTP_BAN_SECONDS", 1800, "First ban's length; each repeat is 50 % longer.", minimum=1
+)
 FTP_IDLE_TIMEOUT = env_int(
     "SELLERGATE_FTP_IDLE_TIMEOUT", 300, "Seconds an FTP session may stay idle.", minimum=10
 )

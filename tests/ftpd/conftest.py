@@ -55,7 +55,7 @@ class FtpServer:
         return ftp
 
 
-def _start(tmp_path: Path, tls: str) -> Iterator[FtpServer]:
+def _start(tmp_path: Path, tls: str, **env: str) -> Iterator[FtpServer]:
     cert, key = ensure_self_signed(tmp_path / "tls")
     port = free_port()
     first = random.randrange(40000, 59000, 50)
@@ -68,6 +68,7 @@ def _start(tmp_path: Path, tls: str) -> Iterator[FtpServer]:
         SELLERGATE_FTP_TLS_CERT=str(cert),
         SELLERGATE_FTP_TLS_KEY=str(key),
         SELLERGATE_FTP_PASSIVE_PORTS=f"{first}-{first + 49}",
+        **env,
     )
     deadline = time.monotonic() + 20
     while True:
@@ -99,3 +100,11 @@ def ftp_server(transactional_db, tmp_path) -> Iterator[FtpServer]:
 @pytest.fixture
 def ftp_server_tls_optional(transactional_db, tmp_path) -> Iterator[FtpServer]:
     yield from _start(tmp_path, "optional")
+
+
+@pytest.fixture
+def ftp_server_quick_ban(transactional_db, tmp_path) -> Iterator[FtpServer]:
+    """Bans after a score of 3 (two unknown users), for 3 seconds."""
+    yield from _start(
+        tmp_path, "required", SELLERGATE_FTP_BAN_THRESHOLD="3", SELLERGATE_FTP_BAN_SECONDS="3"
+    )

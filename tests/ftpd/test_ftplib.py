@@ -123,3 +123,17 @@ def test_tls_optional_accepts_a_plain_log_in(ftp_server_tls_optional) -> None:
     account, password = ftp_server_tls_optional.account()
     with ftp_server_tls_optional.client(account.username, password, tls=False) as ftp:
         assert "item" in ftp.nlst()
+
+
+def test_many_sessions_one_after_another_and_at_once(ftp_server) -> None:
+    account, password = ftp_server.account()
+    for _ in range(3):
+        with ftp_server.client(account.username, password) as ftp:
+            ftp.voidcmd("NOOP")
+    clients = [ftp_server.client(account.username, password) for _ in range(5)]
+    try:
+        for ftp in clients:
+            assert "item" in ftp.nlst()
+    finally:
+        for ftp in clients:
+            ftp.close()

@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 
 from django.db import close_old_connections
+from django.utils import timezone
 from OpenSSL import SSL
 from pyftpdlib.handlers import FTPHandler, TLS_FTPHandler
 
@@ -27,6 +28,7 @@ from sellergate.audit.actors import Actor
 from sellergate.bulk.models import JobKind, JobSource
 from sellergate.bulk.services import bulk_job_receive
 from sellergate.credentials.models import FtpAccount
+from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_success
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +135,39 @@ class StagedUploadsMixin:
         finally:
             close_old_connections()
 
+    # --- the defender -------------------------------------------------------------
+
+    def on_connect(self) -> None:
+        close_old_connections()
+        try:
+            until = defender_banned_until(self.remote_ip)  # type: ignore[attr-defined]
+        finally:
+            close_old_connections()
+        if until is not None:
+            local = timezone.localtime(until)
+            self.respond(  # type: ignore[attr-defined]
+                f"421 Too many failed log-ins from {self.remote_ip}; "  # type: ignore[attr-defined]
+                f"try again after {local:%Y-%m-%d %H:%M} (Japan time)."
+            )
+            self.close_when_done()  # type: ignore[attr-defined]
+
+    def on_login_failed(self, username: str, password: str) -> None:
+        close_old_connections()
+        try:
+            banned = defender_failure(self.remote_ip, username)  # type: ignore[attr-defined]
+        finally:
+            close_old_connections()
+        if banned is not None:
+            self.respond("421 Too many failed log-ins; this address is banned for a while.")  # type: ignore[attr-defined]
+            self.close_when_done()  # type: ignore[attr-defined]
+
+    def on_login(self, username: str) -> None:
+        close_old_connections()
+        try:
+            defender_success(self.remote_ip)  # type: ignore[attr-defined]
+        finally:
+            close_old_connections()
+
     def on_disconnect(self) -> None:
         close_old_connections()
 
@@ -144,9 +179,12 @@ class SellergateFTPHandler(StagedUploadsMixin, FTPHandler):
 class SellergateFTPSHandler(StagedUploadsMixin, TLS_FTPHandler):
     @classmethod
     def get_ssl_context(cls):  # type: ignore[no-untyped-def]
-        context = super().get_ssl_context()
-        context.set_min_proto_version(SSL.TLS1_2_VERSION)  # nothing older than TLS 1.2
-        return context
+        # Built once per handler class and shared by every session; a context that has
+        # made a connection can no longer be changed, so configure it only when new.
+        if cls.ssl_context is None:
+            context = super().get_ssl_context()
+            context.set_min_proto_version(SSL.TLS1_2_VERSION)  # nothing older than TLS 1.2
+        return cls.ssl_context
 
     def ftp_AUTH(self, line: str) -> None:
         super().ftp_AUTH(line)

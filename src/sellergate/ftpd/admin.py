@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from sellergate.audit.actors import Actor
+from sellergate.ftpd.defender import defender_lift
+from sellergate.ftpd.models import AddressScore
+
+
+@admin.register(AddressScore)
+class AddressScoreAdmin(admin.ModelAdmin):
+    """FTP bans: visible, and lifted only through the defender's service."""
+
+    list_display = (
+        "address",
+        "banned_until",
+        "ban_count",
+        "failures",
+        "score",
+        "window_started_at",
+    )
+    search_fields = ("address",)
+    actions = ["lift_bans"]
+    readonly_fields = [field.name for field in AddressScore._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description=_("Lift the ban"), permissions=["view"])
+    def lift_bans(self, request: HttpRequest, queryset: QuerySet[AddressScore]) -> None:
+        for score in queryset:
+            defender_lift(actor=Actor.from_request(request), address=score.address)
+        messages.success(request, _("Bans lifted."))
