@@ -350,6 +350,15 @@ FTP_BAN_WINDOW_SECONDS = env_int(
 FTP_BAN_SECONDS = env_int(
     "SELLERGATE_FTP_BAN_SECONDS", 1800, "First ban's length; each repeat is 50 % longer.", minimum=1
 )
+FTP_QUOTA_BYTES = env_int(
+    "SELLERGATE_FTP_QUOTA_BYTES", 2 * 1024**3, "Default bytes an FTP home may hold.", minimum=1
+)
+FTP_QUOTA_FILES = env_int(
+    "SELLERGATE_FTP_QUOTA_FILES", 20_000, "Default number of files an FTP home may hold.", minimum=1
+)
+FTP_MAX_FILE_BYTES = env_int(
+    "SELLERGATE_FTP_MAX_FILE_BYTES", 512 * 1024**2, "Largest single file by FTP.", minimum=1
+)
 FTP_IDLE_TIMEOUT = env_int(
     "SELLERGATE_FTP_IDLE_TIMEOUT", 300, "Seconds an FTP session may stay idle.", minimum=10
 )

@@ -21,6 +21,11 @@ def test_a_brute_force_is_banned_then_let_in_after_the_window(ftp_server_quick_b
     for _ in range(2):  # each on a new connection: per-connection limits do not help here
         with pytest.raises(ftplib.error_perm, match=r"^530"):
             server.client("no-such-user", "guess")
+    # The ban is written right after the 530 reply: wait for it, as a real retry would.
+    deadline = time.monotonic() + 5
+    while not AddressScore.objects.filter(banned_until__isnull=False).exists():
+        assert time.monotonic() < deadline, "no ban was recorded"
+        time.sleep(0.05)
     with pytest.raises((ftplib.error_temp, EOFError, ConnectionError)) as refused:
         server.client(account.username, password)  # even the right password: the address is banned
     assert "Too many failed log-ins" in str(refused.value)

@@ -132,6 +132,12 @@ class FtpAccount(models.Model):
     provision_enqueued_at = models.DateTimeField(null=True, blank=True)
     activated_at = models.DateTimeField(_("active since"), null=True, blank=True)
     status_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    quota_bytes = models.BigIntegerField(
+        _("size quota (bytes)"), null=True, blank=True, help_text=_("Empty: the default.")
+    )
+    quota_files = models.IntegerField(
+        _("file quota"), null=True, blank=True, help_text=_("Empty: the default.")
+    )
 
     class Meta:
         verbose_name = _("FTP account")

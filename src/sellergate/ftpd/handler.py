@@ -1,12 +1,13 @@
-"""The FTP session: TLS per settings, uploads staged until they are really complete.
+"""The FTP session: TLS per settings, quotas, uploads staged until really complete.
 
 pyftpdlib writes an upload straight to its name and calls ``on_file_received`` even
 when a client just closes the data connection mid-file (pyftpdlib issue 461), while
 ``on_incomplete_file_received`` does not fire reliably (issue 655). So an upload is
 written to a staging file outside the seller's home; only when the transfer finished
-cleanly, with the session still connected, is it moved (one rename) into its folder
-and recorded once as a bulk job. An interrupted upload stays in staging, where a
-resumed upload (REST + STOR, APPE) continues it; it is never processed as it is.
+cleanly, with the session still connected (and, when the client announced a size with
+ALLO, at that size), is it moved (one rename) into its folder and recorded once as a
+bulk job. An interrupted upload stays in staging, where a resumed upload (REST + STOR,
+APPE) continues it; it is never processed as it is.
 
 Names that clients use while uploading (``*.part``, ``*.tmp``, ``*.filepart``, leading
 ``.``) are stored but recorded only when renamed to their final name.
@@ -17,18 +18,21 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sys
 from pathlib import Path
+from typing import IO
 
 from django.db import close_old_connections
 from django.utils import timezone
 from OpenSSL import SSL
-from pyftpdlib.handlers import FTPHandler, TLS_FTPHandler
+from pyftpdlib.handlers import DTPHandler, FTPHandler, TLS_DTPHandler, TLS_FTPHandler
 
 from sellergate.audit.actors import Actor
 from sellergate.bulk.models import JobKind, JobSource
 from sellergate.bulk.services import bulk_job_receive
 from sellergate.credentials.models import FtpAccount
 from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_success
+from sellergate.ftpd.quotas import Limits, QuotaExceeded, QuotaFile, limits, usage
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +44,72 @@ def is_temporary(name: str) -> bool:
     return name.startswith(".") or name.lower().endswith(TEMPORARY_SUFFIXES)
 
 
-class StagedUploadsMixin:
+class SessionMixin:
+    """What sellergate adds to a pyftpdlib session (plain or TLS)."""
+
     staging_root: Path = Path("/nonexistent")
     _announced_size: int | None = None
+    _limits: Limits = Limits(bytes=0, files=0, file_bytes=0)
+
+    # --- uploads through staging ---------------------------------------------------
+
+    def _staging_path(self, target: str) -> Path:
+        digest = hashlib.sha256(target.encode()).hexdigest()[:32]
+        directory = self.staging_root / self.username  # type: ignore[attr-defined]
+        directory.mkdir(parents=True, exist_ok=True)
+        return directory / digest
+
+    def _allowed_bytes(self, target: str, staged: Path) -> int | None:
+        """How many bytes this upload may write, or None (a 552 sent) if it may not start."""
+        used = usage(Path(self.fs.root), staged.parent)  # type: ignore[attr-defined]
+        is_new = not os.path.exists(target) and not staged.exists()
+        if is_new and used.files + 1 > self._limits.files:
+            self.respond(  # type: ignore[attr-defined]
+                f"552 File quota exceeded: {used.files} of {self._limits.files} files used; "
+                "delete files you no longer need, then upload again."
+            )
+            return None
+        remaining = self._limits.bytes - used.bytes
+        if remaining <= 0:
+            self.respond(  # type: ignore[attr-defined]
+                f"552 Size quota exceeded: {used.bytes} of {self._limits.bytes} bytes used; "
+                "delete files you no longer need, then upload again."
+            )
+            return None
+        staged_size = staged.stat().st_size if staged.exists() else 0
+        offset = self._restart_position or staged_size  # type: ignore[attr-defined]
+        return min(remaining, self._limits.file_bytes - offset)
+
+    def ftp_STOR(self, file: str, mode: str = "w") -> str | None:
+        self._upload_targets = getattr(self, "_upload_targets", {})
+        staged = self._staging_path(file)
+        if "a" not in mode and not self._restart_position:  # type: ignore[attr-defined]
+            staged.unlink(missing_ok=True)  # a fresh STOR starts over
+        allowed = self._allowed_bytes(file, staged)
+        if allowed is None:
+            return None
+        staged.touch(exist_ok=True)
+        self._upload_targets[str(staged)] = file
+        message = (
+            f"Quota exceeded: at most {self._limits.file_bytes} bytes per file and "
+            f"{self._limits.bytes} bytes in all; this upload was stopped and not processed."
+        )
+        # pyftpdlib opens (and, for REST, measures) the path it is given: point both at
+        # the staging file for this one call, and hold its writes to the quota.
+        fs = self.fs  # type: ignore[attr-defined]
+        original_open, original_getsize = fs.open, fs.getsize
+
+        def open_staged(path: str, file_mode: str) -> IO[bytes] | QuotaFile:
+            if path != file:
+                return original_open(path, file_mode)
+            return QuotaFile(original_open(str(staged), file_mode), allowed, message)
+
+        fs.open = open_staged
+        fs.getsize = lambda path: original_getsize(str(staged) if path == file else path)
+        try:
+            return super().ftp_STOR(file, mode)  # type: ignore[misc]
+        finally:
+            fs.open, fs.getsize = original_open, original_getsize
 
     def ftp_ALLO(self, line: str) -> None:
         # A client that announces the size of its next upload gets it checked: an upload
@@ -52,33 +119,6 @@ class StagedUploadsMixin:
         except (ValueError, IndexError):
             self._announced_size = None
         super().ftp_ALLO(line)  # type: ignore[misc]
-
-    def _staging_path(self, target: str) -> Path:
-        digest = hashlib.sha256(target.encode()).hexdigest()[:32]
-        directory = self.staging_root / self.username  # type: ignore[attr-defined]
-        directory.mkdir(parents=True, exist_ok=True)
-        return directory / digest
-
-    def ftp_STOR(self, file: str, mode: str = "w") -> str | None:
-        self._upload_targets = getattr(self, "_upload_targets", {})
-        staged = self._staging_path(file)
-        if "a" not in mode and not self._restart_position:  # type: ignore[attr-defined]
-            staged.unlink(missing_ok=True)  # a fresh STOR starts over
-        if not staged.exists():
-            staged.touch()
-        self._upload_targets[str(staged)] = file
-        # pyftpdlib opens (and, for REST, measures) the path it is given: point both
-        # at the staging file for this one call.
-        fs = self.fs  # type: ignore[attr-defined]
-        original_open, original_getsize = fs.open, fs.getsize
-        fs.open = lambda path, file_mode: original_open(
-            str(staged) if path == file else path, file_mode
-        )
-        fs.getsize = lambda path: original_getsize(str(staged) if path == file else path)
-        try:
-            return super().ftp_STOR(file, mode)  # type: ignore[misc]
-        finally:
-            fs.open, fs.getsize = original_open, original_getsize
 
     def ftp_SIZE(self, path: str) -> None:
         # A client resuming an interrupted upload asks the size of what it already sent.
@@ -105,9 +145,10 @@ class StagedUploadsMixin:
 
     def on_incomplete_file_received(self, file: str) -> None:
         target = getattr(self, "_upload_targets", {}).pop(file, None)
+        self._announced_size = None
         log.info("incomplete upload to %s kept in staging for a resume", target)
 
-    def ftp_RNTO(self, path: str) -> str | None:
+    def ftp_RNTO(self, path: str) -> tuple[str, str] | None:
         result = super().ftp_RNTO(path)  # type: ignore[misc]
         if result is not None and os.path.isfile(path):
             self._record(path)
@@ -135,7 +176,7 @@ class StagedUploadsMixin:
         finally:
             close_old_connections()
 
-    # --- the defender -------------------------------------------------------------
+    # --- the defender --------------------------------------------------------------
 
     def on_connect(self) -> None:
         close_old_connections()
@@ -165,6 +206,8 @@ class StagedUploadsMixin:
         close_old_connections()
         try:
             defender_success(self.remote_ip)  # type: ignore[attr-defined]
+            account = FtpAccount.objects.only("quota_bytes", "quota_files").get(username=username)
+            self._limits = limits(account.quota_bytes, account.quota_files)
         finally:
             close_old_connections()
 
@@ -172,11 +215,34 @@ class StagedUploadsMixin:
         close_old_connections()
 
 
-class SellergateFTPHandler(StagedUploadsMixin, FTPHandler):
+class QuotaAnswerMixin:
+    """A write refused by the quota ends the transfer with 552 and the reason."""
+
+    def handle_error(self) -> None:
+        error = sys.exc_info()[1]
+        cause = error.args[0] if error is not None and error.args else None
+        if isinstance(cause, QuotaExceeded):
+            self._resp = (f"552 {cause.message}", log.info)
+            self.close()  # type: ignore[attr-defined]
+            return
+        super().handle_error()  # type: ignore[misc]
+
+
+class QuotaDTPHandler(QuotaAnswerMixin, DTPHandler):
     pass
 
 
-class SellergateFTPSHandler(StagedUploadsMixin, TLS_FTPHandler):
+class QuotaTLSDTPHandler(QuotaAnswerMixin, TLS_DTPHandler):
+    pass
+
+
+class SellergateFTPHandler(SessionMixin, FTPHandler):
+    dtp_handler = QuotaDTPHandler
+
+
+class SellergateFTPSHandler(SessionMixin, TLS_FTPHandler):
+    dtp_handler = QuotaTLSDTPHandler
+
     @classmethod
     def get_ssl_context(cls):  # type: ignore[no-untyped-def]
         # Built once per handler class and shared by every session; a context that has
