@@ -4,6 +4,7 @@ information panel under 商品管理 > 商品の一括登録/修正 > 【FTP接�
 from __future__ import annotations
 
 import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,6 +20,7 @@ from sellergate.audit.actors import Actor
 from sellergate.credentials import services
 from sellergate.credentials.errors import CredentialError
 from sellergate.credentials.models import ApiKey, FtpAccount, FtpStatus
+from sellergate.ftpd.quotas import limits, usage
 from sellergate.portal.tenancy import current_seller, own
 
 GRACE_CHOICES = (0, 1, 24, 72, 168)
@@ -142,9 +144,15 @@ def _ftp_context(request: HttpRequest) -> dict[str, object]:
         .order_by("-received_at")
         .first()
     )
+    used = quota = None
+    if account is not None and account.home:
+        used = usage(Path(account.home), Path(settings.FTP_ROOT) / ".staging" / account.username)
+        quota = limits(account.quota_bytes, account.quota_files)
     return {
         "seller": seller,
         "account": account,
+        "used": used,
+        "quota": quota,
         "application": application,
         "host": settings.FTP_PUBLIC_HOST,
         "port": settings.FTP_PORT,
