@@ -1,0 +1,311 @@
+"""FTP drop benchmark (not a test): throughput, parallel uploads, idle sessions, log-ins.
+
+    uv run python bench/ftp_throughput.py [--mib 256] [--parallel 20] [--idle 500] [--logins 200]
+
+Everything runs on loopback in a scratch data directory: sellergate's FTP server
+(plain FTP, so the figures are the server's, not TLS's) and, when /usr/sbin/vsftpd
+is installed, a vsftpd with anonymous upload for the same single-stream transfers,
+printed side by side with the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import ftplib
+import io
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VSFTPD = Path("/usr/sbin/vsftpd")
+MIB = 1024 * 1024
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_banner(port: int, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with (
+            contextlib.suppress(OSError),
+            socket.create_connection(("127.0.0.1", port), timeout=1) as s,
+        ):
+            if s.recv(100).startswith(b"220"):
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"no FTP server on port {port}")
+
+
+class Payload(io.RawIOBase):
+    """``size`` bytes of a repeating pattern, produced as read: memory stays flat."""
+
+    def __init__(self, size: int) -> None:
+        self.left = size
+        self.block = bytes(range(256)) * 256
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        n = min(len(buffer), self.left, len(self.block))
+        buffer[:n] = self.block[:n]
+        self.left -= n
+        return n
+
+
+def connect(port: int, user: str, password: str) -> ftplib.FTP:
+    ftp = ftplib.FTP()
+    ftp.connect("127.0.0.1", port, timeout=60)
+    ftp.login(user, password)
+    return ftp
+
+
+def upload_download(
+    port: int, user: str, password: str, folder: str, mib: int
+) -> tuple[float, float]:
+    size = mib * MIB
+    with connect(port, user, password) as ftp:
+        started = time.perf_counter()
+        ftp.storbinary(
+            f"STOR {folder}/bench.bin", io.BufferedReader(Payload(size)), blocksize=256 * 1024
+        )
+        up = size / (time.perf_counter() - started) / 1e6
+        received = 0
+
+        def count(chunk: bytes) -> None:
+            nonlocal received
+            received += len(chunk)
+
+        started = time.perf_counter()
+        ftp.retrbinary(f"RETR {folder}/bench.bin", count, blocksize=256 * 1024)
+        down = size / (time.perf_counter() - started) / 1e6
+        assert received == size
+    return up, down
+
+
+@contextlib.contextmanager
+def sellergate_ftp(data: Path, connections: int) -> Iterator[tuple[int, str, str]]:
+    env = {
+        **os.environ,
+        "SELLERGATE_DATA_DIR": str(data),
+        "SELLERGATE_FTP_TLS": "optional",
+        "SELLERGATE_FTP_MAX_CONNECTIONS": str(connections + 50),
+        "SELLERGATE_FTP_MAX_CONNECTIONS_PER_IP": str(connections + 50),
+        "SELLERGATE_FTP_QUOTA_BYTES": str(64 * 1024 * MIB),
+        "SELLERGATE_FTP_MAX_FILE_BYTES": str(16 * 1024 * MIB),
+        "SELLERGATE_FTP_PASSIVE_PORTS": "50000-50999",
+        "SELLERGATE_LOG_LEVEL": "WARNING",
+    }
+    env.pop("DATABASE_URL", None)
+    run = [sys.executable, "-m", "sellergate"]
+    subprocess.run([*run, "migrate", "-v0"], env=env, check=True)
+    script = (
+        "import django; django.setup()\n"
+        "from sellergate.audit.actors import Actor\n"
+        "from sellergate.credentials import services\n"
+        "from sellergate.credentials.models import FtpAccount\n"
+        "from sellergate.sellers.services import seller_create\n"
+        "a = Actor.system('bench')\n"
+        "s = seller_create(actor=a, login_id='bench', shop_name='bench',\n"
+        "                  contact_email='b@example.com')\n"
+        "acc = FtpAccount.objects.create(seller=s, username='sg-bench')\n"
+        "acc = services.ftp_account_provision(account_id=acc.pk)\n"
+        "print(services.ftp_password_reset(actor=a, account=acc))\n"
+    )
+    password = (
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**env, "DJANGO_SETTINGS_MODULE": "sellergate.settings"},
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    port = free_port()
+    server = subprocess.Popen([*run, "ftp", "--port", str(port)], env=env)
+    try:
+        wait_for_banner(port)
+        yield port, "sg-bench", password
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def vsftpd(scratch: Path) -> Iterator[int]:
+    os.chmod(scratch, 0o755)  # vsftpd's anonymous sessions run as the ftp user
+    root = scratch / "vsftpd-root"
+    (root / "item").mkdir(parents=True)
+    os.chmod(root, 0o555)
+    shutil.chown(root / "item", "ftp")
+    empty = scratch / "vsftpd-empty"
+    empty.mkdir()
+    port = free_port()
+    config = scratch / "vsftpd.conf"
+    config.write_text(
+        "\n".join(
+            [
+                "listen=YES",
+                "listen_ipv6=NO",
+                "listen_address=127.0.0.1",
+                f"listen_port={port}",
+                "background=NO",
+                "anonymous_enable=YES",
+                "local_enable=NO",
+                "write_enable=YES",
+                "anon_upload_enable=YES",
+                "anon_other_write_enable=YES",
+                f"anon_root={root}",
+                "no_anon_password=YES",
+                "anon_umask=022",
+                f"secure_chroot_dir={empty}",
+                "seccomp_sandbox=NO",
+                "pasv_min_port=51000",
+                "pasv_max_port=51999",
+                "max_clients=2000",
+                "max_per_ip=2000",
+                "xferlog_enable=NO",
+                "",
+            ]
+        )
+    )
+    server = subprocess.Popen([str(VSFTPD), str(config)])
+    try:
+        wait_for_banner(port)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def parallel_uploads(
+    port: int, user: str, password: str, clients: int, mib: int
+) -> tuple[float, int]:
+    def one(n: int) -> bool:
+        try:
+            with connect(port, user, password) as ftp:
+                ftp.storbinary(
+                    f"STOR item/par-{n}.bin",
+                    io.BufferedReader(Payload(mib * MIB)),
+                    blocksize=256 * 1024,
+                )
+            return True
+        except (OSError, ftplib.Error) as error:
+            print(f"  upload {n} failed: {error}", file=sys.stderr)
+            return False
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        ok = sum(pool.map(one, range(clients)))
+    return clients * mib * MIB / (time.perf_counter() - started) / 1e6, clients - ok
+
+
+def idle_sessions(port: int, user: str, password: str, count: int) -> int:
+    held: list[ftplib.FTP] = []
+    lock = threading.Lock()
+
+    def one(_n: int) -> None:
+        with contextlib.suppress(OSError, ftplib.Error):
+            ftp = connect(port, user, password)
+            with lock:
+                held.append(ftp)
+
+    with ThreadPoolExecutor(50) as pool:
+        list(pool.map(one, range(count)))
+    alive = 0
+    for ftp in held:
+        with contextlib.suppress(OSError, ftplib.Error):
+            ftp.voidcmd("NOOP")
+            alive += 1
+    for ftp in held:
+        with contextlib.suppress(OSError, ftplib.Error):
+            ftp.close()
+    return alive
+
+
+def login_latency(port: int, user: str, password: str, count: int) -> list[float]:
+    barrier = threading.Barrier(count)
+    times: list[float] = []
+
+    def one(_n: int) -> None:
+        barrier.wait()
+        started = time.perf_counter()
+        try:
+            with connect(port, user, password):
+                times.append(time.perf_counter() - started)
+        except (OSError, ftplib.Error) as error:
+            print(f"  login failed: {error}", file=sys.stderr)
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sorted(times)
+
+
+def rates(up: float, down: float) -> str:
+    return f"upload {up:8.1f} MB/s   download {down:8.1f} MB/s"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mib", type=int, default=256, help="size of the single-stream file")
+    parser.add_argument("--parallel", type=int, default=20, help="parallel uploads")
+    parser.add_argument("--parallel-mib", type=int, default=16, help="size of each parallel upload")
+    parser.add_argument("--idle", type=int, default=500, help="idle sessions to hold")
+    parser.add_argument("--logins", type=int, default=200, help="concurrent log-ins")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="sellergate-bench-") as scratch_name:
+        scratch = Path(scratch_name)
+        with sellergate_ftp(scratch / "data", max(args.idle, args.logins, args.parallel)) as (
+            port,
+            user,
+            pw,
+        ):
+            up, down = upload_download(port, user, pw, "item", args.mib)
+            print(f"sellergate  single stream {args.mib} MiB: " + rates(up, down))
+            rate, errors = parallel_uploads(port, user, pw, args.parallel, args.parallel_mib)
+            print(
+                f"sellergate  {args.parallel} parallel uploads of {args.parallel_mib} MiB: "
+                f"{rate:8.1f} MB/s in all, {errors} errors"
+            )
+            alive = idle_sessions(port, user, pw, args.idle)
+            print(f"sellergate  idle sessions held: {alive} of {args.idle}")
+            times = login_latency(port, user, pw, args.logins)
+            if times:
+                p50 = statistics.median(times) * 1000
+                p99 = times[min(len(times) - 1, int(len(times) * 0.99))] * 1000
+                print(
+                    f"sellergate  {args.logins} concurrent log-ins: {len(times)} ok, "
+                    f"p50 {p50:.0f} ms, p99 {p99:.0f} ms"
+                )
+        if VSFTPD.exists() and os.geteuid() == 0:
+            with vsftpd(scratch) as vport:
+                vup, vdown = upload_download(vport, "anonymous", "", "item", args.mib)
+            print(f"vsftpd      single stream {args.mib} MiB: " + rates(vup, vdown))
+            print(f"ratio sellergate/vsftpd: upload {up / vup:.2f}   download {down / vdown:.2f}")
+        else:
+            print("vsftpd not installed (apt-get install vsftpd) or not root: no comparison")
+
+
+if __name__ == "__main__":
+    main()
