@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import socket
 from email.header import decode_header, make_header
 from zoneinfo import ZoneInfo
 
@@ -15,6 +14,7 @@ from django.core import mail
 from sellergate.access import services
 from sellergate.audit.actors import Actor
 from tests.factories import OperatorFactory, SellerFactory, SellerUserFactory, access_request
+from tests.processes import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -85,12 +85,6 @@ def test_nothing_is_sent_when_the_change_is_rolled_back(django_capture_on_commit
     assert mail.outbox == []
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Collect(Message):
     def __init__(self) -> None:
         super().__init__()
@@ -104,7 +98,7 @@ def test_a_real_smtp_server_receives_the_decision(
     settings, django_capture_on_commit_callbacks
 ) -> None:
     handler = Collect()
-    port = _free_port()
+    port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     try:

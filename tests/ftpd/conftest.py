@@ -19,13 +19,7 @@ from sellergate.credentials import services
 from sellergate.credentials.models import FtpAccount
 from sellergate.ftpd.certificates import ensure_self_signed
 from tests.factories import SellerFactory
-from tests.processes import sellergate
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.processes import free_port, sellergate
 
 
 @dataclass

@@ -1,19 +1,18 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from sellergate.admin_services import ReadOnlyModelAdmin
 from sellergate.audit.actors import Actor
 from sellergate.ftpd.defender import defender_lift
 from sellergate.ftpd.models import AddressScore
 
 
 @admin.register(AddressScore)
-class AddressScoreAdmin(admin.ModelAdmin):
+class AddressScoreAdmin(ReadOnlyModelAdmin):
     """FTP bans: visible, and lifted only through the defender's service."""
 
     list_display = (
@@ -27,15 +26,6 @@ class AddressScoreAdmin(admin.ModelAdmin):
     search_fields = ("address",)
     actions = ["lift_bans"]
     readonly_fields = [field.name for field in AddressScore._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     @admin.action(description=_("Lift the ban"), permissions=["view"])
     def lift_bans(self, request: HttpRequest, queryset: QuerySet[AddressScore]) -> None:
