@@ -359,6 +359,18 @@ FTP_QUOTA_FILES = env_int(
 FTP_MAX_FILE_BYTES = env_int(
     "SELLERGATE_FTP_MAX_FILE_BYTES", 512 * 1024**2, "Largest single file by FTP.", minimum=1
 )
+FTP_MAX_CONNECTIONS_PER_USER = env_int(
+    "SELLERGATE_FTP_MAX_CONNECTIONS_PER_USER",
+    10,
+    "Most sessions of one FTP user (per FTP process).",
+    minimum=1,
+)
+FTP_SHUTDOWN_GRACE_SECONDS = env_int(
+    "SELLERGATE_FTP_SHUTDOWN_GRACE_SECONDS",
+    30,
+    "On SIGTERM, how long transfers in flight may go on before the server closes.",
+    minimum=0,
+)
 FTP_IDLE_TIMEOUT = env_int(
     "SELLERGATE_FTP_IDLE_TIMEOUT", 300, "Seconds an FTP session may stay idle.", minimum=10
 )

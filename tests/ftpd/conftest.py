@@ -6,6 +6,7 @@ import ftplib
 import random
 import signal
 import socket
+import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ class FtpServer:
     port: int
     root: Path
     cert: Path
+    process: subprocess.Popen[str]
 
     def account(self, login_id: str = "shop-ftp") -> tuple[FtpAccount, str]:
         """An ACTIVE account with a password, as provisioning and the panel make it."""
@@ -76,7 +78,7 @@ def _start(tmp_path: Path, tls: str, **env: str) -> Iterator[FtpServer]:
                 raise RuntimeError(f"the FTP server did not start:\n{output}") from None
             time.sleep(0.1)
     try:
-        yield FtpServer(port=port, root=Path(settings.FTP_ROOT), cert=cert)
+        yield FtpServer(port=port, root=Path(settings.FTP_ROOT), cert=cert, process=process)
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -102,3 +104,9 @@ def ftp_server_quick_ban(transactional_db, tmp_path) -> Iterator[FtpServer]:
     yield from _start(
         tmp_path, "required", SELLERGATE_FTP_BAN_THRESHOLD="3", SELLERGATE_FTP_BAN_SECONDS="3"
     )
+
+
+@pytest.fixture
+def ftp_server_two_sessions(transactional_db, tmp_path) -> Iterator[FtpServer]:
+    """At most two sessions per user."""
+    yield from _start(tmp_path, "required", SELLERGATE_FTP_MAX_CONNECTIONS_PER_USER="2")

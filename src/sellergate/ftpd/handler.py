@@ -15,10 +15,13 @@ Names that clients use while uploading (``*.part``, ``*.tmp``, ``*.filepart``, l
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import os
 import sys
+import threading
+import weakref
 from pathlib import Path
 from typing import IO
 
@@ -28,6 +31,8 @@ from OpenSSL import SSL
 from pyftpdlib.handlers import DTPHandler, FTPHandler, TLS_DTPHandler, TLS_FTPHandler
 
 from sellergate.audit.actors import Actor
+from sellergate.audit.models import AuditEvent
+from sellergate.audit.services import audit_record
 from sellergate.bulk.models import JobKind, JobSource
 from sellergate.bulk.services import bulk_job_receive
 from sellergate.credentials.models import FtpAccount
@@ -44,10 +49,17 @@ def is_temporary(name: str) -> bool:
     return name.startswith(".") or name.lower().endswith(TEMPORARY_SUFFIXES)
 
 
+#: The sessions of this process: read by the shutdown and the per-user limit.
+LIVE_SESSIONS: weakref.WeakSet[SessionMixin] = weakref.WeakSet()
+_live_lock = threading.Lock()
+LOGIN_AUDIT_EVERY = dt.timedelta(hours=1)
+
+
 class SessionMixin:
     """What sellergate adds to a pyftpdlib session (plain or TLS)."""
 
     staging_root: Path = Path("/nonexistent")
+    max_sessions_per_user: int = 10
     _announced_size: int | None = None
     _limits: Limits = Limits(bytes=0, files=0, file_bytes=0)
 
@@ -179,6 +191,8 @@ class SessionMixin:
     # --- the defender --------------------------------------------------------------
 
     def on_connect(self) -> None:
+        with _live_lock:
+            LIVE_SESSIONS.add(self)
         close_old_connections()
         try:
             until = defender_banned_until(self.remote_ip)  # type: ignore[attr-defined]
@@ -203,15 +217,54 @@ class SessionMixin:
             self.close_when_done()  # type: ignore[attr-defined]
 
     def on_login(self, username: str) -> None:
+        with _live_lock:
+            sessions = sum(
+                1
+                for s in LIVE_SESSIONS
+                if s.authenticated and s.username == username  # type: ignore[attr-defined]
+            )
+        if sessions > self.max_sessions_per_user:
+            self.respond(  # type: ignore[attr-defined]
+                f"421 Too many sessions for {username} ({self.max_sessions_per_user} at most); "
+                "close one and try again."
+            )
+            self.close_when_done()  # type: ignore[attr-defined]
+            return
         close_old_connections()
         try:
             defender_success(self.remote_ip)  # type: ignore[attr-defined]
-            account = FtpAccount.objects.only("quota_bytes", "quota_files").get(username=username)
+            account = FtpAccount.objects.select_related("seller").get(username=username)
             self._limits = limits(account.quota_bytes, account.quota_files)
+            self._audit_login(account)
         finally:
             close_old_connections()
 
+    def _audit_login(self, account: FtpAccount) -> None:
+        """One audit event per account and address an hour, however many log-ins."""
+        since = timezone.now() - LOGIN_AUDIT_EVERY
+        recent = AuditEvent.objects.filter(
+            action="ftp.login",
+            object_id=str(account.pk),
+            source_address=self.remote_ip,  # type: ignore[attr-defined]
+            occurred_at__gte=since,
+        )
+        if not recent.exists():
+            audit_record(
+                actor=Actor(
+                    user=None, label=f"ftp:{account.username}", source_address=self.remote_ip
+                ),  # type: ignore[attr-defined]
+                action="ftp.login",
+                obj=account,
+                seller=account.seller,
+            )
+
+    @property
+    def transferring(self) -> bool:
+        return self.data_channel is not None  # type: ignore[attr-defined]
+
     def on_disconnect(self) -> None:
+        with _live_lock:
+            LIVE_SESSIONS.discard(self)
         close_old_connections()
 
 

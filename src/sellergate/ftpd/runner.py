@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import logging
 import signal
+import threading
+import time
 from types import FrameType
 
 from pyftpdlib.servers import ThreadedFTPServer
 
 from sellergate.ftpd.authorizer import SellergateAuthorizer
 from sellergate.ftpd.config import FtpConfig
-from sellergate.ftpd.handler import SellergateFTPHandler, SellergateFTPSHandler
+from sellergate.ftpd.handler import LIVE_SESSIONS, SellergateFTPHandler, SellergateFTPSHandler
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,7 @@ def build_server(config: FtpConfig) -> ThreadedFTPServer:
         "permit_privileged_ports": False,
         "timeout": config.idle_timeout,
         "staging_root": config.root / ".staging",
+        "max_sessions_per_user": config.max_connections_per_user,
     }
     if config.cert:
         attributes.update(
@@ -50,15 +53,24 @@ def build_server(config: FtpConfig) -> ThreadedFTPServer:
 
 
 def run(config: FtpConfig) -> None:
+    """Serve until SIGTERM or SIGINT, then stop accepting, let transfers in flight go on
+    for up to ``config.shutdown_grace`` seconds, and close every session."""
     server = build_server(config)
+    stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        log.info("FTP server stopping")
-        server.close_all()
+        stopping.set()
 
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     log.info("FTP server listening on %s:%s (TLS %s)", config.listen, config.port, config.tls)
     try:
-        server.serve_forever(handle_exit=True)
+        while not stopping.is_set():
+            server.serve_forever(timeout=0.5, blocking=False, handle_exit=False)
+        # No more accepting: the listening socket is not polled from here on.
+        deadline = time.monotonic() + config.shutdown_grace
+        while time.monotonic() < deadline and any(s.transferring for s in list(LIVE_SESSIONS)):
+            time.sleep(0.1)
+        log.info("FTP server stopping")
     finally:
         server.close_all()
