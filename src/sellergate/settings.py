@@ -371,6 +371,15 @@ FTP_SHUTDOWN_GRACE_SECONDS = env_int(
     "On SIGTERM, how long transfers in flight may go on before the server closes.",
     minimum=0,
 )
+FTP_DATA_TIMEOUT = env_int(
+    "SELLERGATE_FTP_DATA_TIMEOUT", 300, "Seconds a data transfer may stall.", minimum=5
+)
+FTP_STAGING_MAX_AGE_HOURS = env_int(
+    "SELLERGATE_FTP_STAGING_MAX_AGE_HOURS",
+    24,
+    "Hours an interrupted upload is kept for a resume before it is removed.",
+    minimum=1,
+)
 FTP_IDLE_TIMEOUT = env_int(
     "SELLERGATE_FTP_IDLE_TIMEOUT", 300, "Seconds an FTP session may stay idle.", minimum=10
 )

@@ -22,6 +22,7 @@ class FtpConfig:
     max_connections: int
     max_connections_per_ip: int
     idle_timeout: int
+    data_timeout: int
     max_connections_per_user: int
     shutdown_grace: int
 
@@ -57,6 +58,7 @@ class FtpConfig:
             max_connections=settings.FTP_MAX_CONNECTIONS,
             max_connections_per_ip=settings.FTP_MAX_CONNECTIONS_PER_IP,
             idle_timeout=settings.FTP_IDLE_TIMEOUT,
+            data_timeout=settings.FTP_DATA_TIMEOUT,
             max_connections_per_user=settings.FTP_MAX_CONNECTIONS_PER_USER,
             shutdown_grace=settings.FTP_SHUTDOWN_GRACE_SECONDS,
         )

@@ -36,6 +36,7 @@ def build_server(config: FtpConfig) -> ThreadedFTPServer:
         "timeout": config.idle_timeout,
         "staging_root": config.root / ".staging",
         "max_sessions_per_user": config.max_connections_per_user,
+        "dtp_handler": type("ConfiguredDTP", (base.dtp_handler,), {"timeout": config.data_timeout}),
     }
     if config.cert:
         attributes.update(

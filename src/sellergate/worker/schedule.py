@@ -46,6 +46,7 @@ def _jobs() -> list[Job]:
 
     from sellergate.credentials import reconcile, tasks
     from sellergate.credentials.standing import standing_check
+    from sellergate.ftpd.staging import staging_sweep
 
     jobs = [
         Job("ftp_provisioning_retry", dt.timedelta(seconds=30), reconcile.retry_stuck_provisioning),
@@ -57,6 +58,7 @@ def _jobs() -> list[Job]:
             standing_check.enqueue,
             business_mornings_only=True,
         ),
+        Job("ftp_staging_sweep", dt.timedelta(hours=1), staging_sweep),
     ]
     if settings.AUTO_APPROVE:
         from sellergate.access.policy import policy_run
