@@ -137,6 +137,15 @@ def api_key_create(
     return key, token
 
 
+def _mark_revoked(key: ApiKey, *, at: dt.datetime, reason: str) -> None:
+    """The one way a key ends as revoked (by hand, by rotation, after its grace period):
+    the seller authorization keys issued for it end with it. The caller saves the key."""
+    key.status = KeyStatus.REVOKED
+    key.revoked_at = at
+    key.revoked_reason = reason.strip()[:300]
+    key.seller_auth_keys.filter(revoked_at__isnull=True).update(revoked_at=at)
+
+
 def api_key_revoke(
     *, actor: Actor, key: ApiKey, reason: str = "", now: dt.datetime | None = None
 ) -> ApiKey:
@@ -146,11 +155,8 @@ def api_key_revoke(
         key = ApiKey.objects.select_for_update().select_related("seller").get(pk=key.pk)
         if key.status != KeyStatus.ACTIVE:
             raise CredentialError(_("This key is not active any more."))
-        key.status = KeyStatus.REVOKED
-        key.revoked_at = now
-        key.revoked_reason = reason.strip()[:300]
+        _mark_revoked(key, at=now, reason=reason)
         key.save()
-        key.seller_auth_keys.filter(revoked_at__isnull=True).update(revoked_at=now)
         _key_audit(actor, "api_key.revoke", key, reason=key.revoked_reason)
         cache.invalidate_after_commit()
     return key
@@ -177,10 +183,7 @@ def api_key_rotate(
         )
         old.replaced_by = new
         if grace == 0:
-            old.status = KeyStatus.REVOKED
-            old.revoked_at = now
-            old.revoked_reason = "rotated"
-            old.seller_auth_keys.filter(revoked_at__isnull=True).update(revoked_at=now)
+            _mark_revoked(old, at=now, reason="rotated")
         else:
             old.retires_at = now + dt.timedelta(hours=grace)
         old.save()
@@ -207,9 +210,7 @@ def api_keys_expire(*, now: dt.datetime | None = None) -> int:
         "seller"
     ):
         with transaction.atomic():
-            key.status = KeyStatus.REVOKED
-            key.revoked_at = key.retires_at
-            key.revoked_reason = "rotated"
+            _mark_revoked(key, at=key.retires_at, reason="rotated")
             key.save(update_fields=["status", "revoked_at", "revoked_reason"])
             _key_audit(actor, "api_key.retire", key)
             cache.invalidate_after_commit()

@@ -38,7 +38,8 @@ class KeyRecord:
     expires_at: dt.datetime | None
     retires_at: dt.datetime | None
     seller_suspended: bool
-    allowed_networks: tuple[str, ...]
+    # Parsed once when the record is loaded, not on every request.
+    allowed_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
     last_used_at: dt.datetime | None
 
 
@@ -81,7 +82,7 @@ def _load_api_key(public_id: str) -> KeyRecord | None:
         expires_at=key.expires_at,
         retires_at=key.retires_at,
         seller_suspended=key.seller.suspended_at is not None,
-        allowed_networks=tuple(key.allowed_networks),
+        allowed_networks=tuple(ipaddress.ip_network(net) for net in key.allowed_networks),
         last_used_at=key.last_used_at,
     )
 
@@ -108,7 +109,7 @@ def _check(record: KeyRecord, now: dt.datetime, source_address: str | None) -> N
             address = ipaddress.ip_address(source_address or "")
         except ValueError:
             raise KeyRejected("network") from None
-        if not any(address in ipaddress.ip_network(net) for net in record.allowed_networks):
+        if not any(address in network for network in record.allowed_networks):
             raise KeyRejected("network")
 
 
