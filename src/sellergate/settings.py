@@ -329,6 +329,13 @@ FTP_TLS_CERT = env_optional_str(
     "SELLERGATE_FTP_TLS_CERT", "PEM certificate (chain) for FTPS. Demo: generated self-signed."
 )
 FTP_TLS_KEY = env_optional_str("SELLERGATE_FTP_TLS_KEY", "PEM private key for FTPS.")
+FTP_TLS_REQUIRE_SESSION_REUSE = env_bool(
+    "SELLERGATE_FTP_TLS_REQUIRE_SESSION_REUSE",
+    False,
+    "Refuse an FTPS data connection that does not resume the control connection's TLS "
+    "session (as vsftpd's require_ssl_reuse). curl, lftp and FileZilla resume; Python's "
+    "ftplib does not, hence off by default.",
+)
 FTP_MAX_CONNECTIONS = env_int(
     "SELLERGATE_FTP_MAX_CONNECTIONS", 512, "Most FTP connections at once.", minimum=1
 )

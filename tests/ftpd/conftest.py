@@ -110,3 +110,9 @@ def ftp_server_quick_ban(transactional_db, tmp_path) -> Iterator[FtpServer]:
 def ftp_server_two_sessions(transactional_db, tmp_path) -> Iterator[FtpServer]:
     """At most two sessions per user."""
     yield from _start(tmp_path, "required", SELLERGATE_FTP_MAX_CONNECTIONS_PER_USER="2")
+
+
+@pytest.fixture
+def ftp_server_session_reuse(transactional_db, tmp_path) -> Iterator[FtpServer]:
+    """Data connections must resume the control connection's TLS session."""
+    yield from _start(tmp_path, "required", SELLERGATE_FTP_TLS_REQUIRE_SESSION_REUSE="true")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 import socket
 import struct
-import subprocess
 import time
 
 import pytest
 
 from sellergate.bulk.models import BulkJob
+from tests.ftpd.clients import curl, lftp, run
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,28 +21,16 @@ CP932_CSV = (
 )
 
 
-def run(*argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False)
-
-
 def test_curl_uploads_and_downloads_over_ftps(ftp_server, tmp_path) -> None:
     account, password = ftp_server.account()
     source = tmp_path / "items.csv"
     source.write_bytes(CP932_CSV)
     base = f"ftp://127.0.0.1:{ftp_server.port}"
-    common = [
-        "curl",
-        "--silent",
-        "--show-error",
-        "--ssl-reqd",
-        "--cacert",
-        str(ftp_server.cert),
-        "--user",
-        f"{account.username}:{password}",
-    ]
-    upload = run(*common, "-T", str(source), f"{base}/item/")
+    upload = curl(ftp_server, account, password, "-T", str(source), f"{base}/item/")
     assert upload.returncode == 0, upload.stderr
-    download = run(*common, "-o", str(tmp_path / "back.csv"), f"{base}/item/items.csv")
+    download = curl(
+        ftp_server, account, password, "-o", str(tmp_path / "back.csv"), f"{base}/item/items.csv"
+    )
     assert download.returncode == 0, download.stderr
     assert (tmp_path / "back.csv").read_bytes() == CP932_CSV
     assert BulkJob.objects.get().file_name == "items.csv"
@@ -58,24 +46,6 @@ def test_curl_is_refused_a_plain_connection_when_tls_is_required(ftp_server, tmp
         f"ftp://127.0.0.1:{ftp_server.port}/",
     )
     assert result.returncode != 0
-
-
-def lftp(ftp_server, account, password, commands: str) -> subprocess.CompletedProcess[str]:
-    script = (
-        "set ftp:ssl-force true; set ftp:ssl-protect-data true; "
-        f"set ssl:ca-file {ftp_server.cert}; set net:max-retries 1; set net:timeout 10; "
-        f"{commands}; bye"
-    )
-    return run(
-        "lftp",
-        "-u",
-        f"{account.username},{password}",
-        "-p",
-        str(ftp_server.port),
-        "-e",
-        script,
-        "127.0.0.1",
-    )
 
 
 def test_lftp_puts_a_cp932_csv_and_gets_a_result_file_back(ftp_server, tmp_path) -> None:

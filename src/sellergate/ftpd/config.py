@@ -8,6 +8,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from sellergate.ftpd import tls_reuse
+
 
 @dataclass(frozen=True)
 class FtpConfig:
@@ -25,6 +27,7 @@ class FtpConfig:
     data_timeout: int
     max_connections_per_user: int
     shutdown_grace: int
+    require_session_reuse: bool = False
 
     @classmethod
     def from_settings(cls, *, port: int | None = None) -> FtpConfig:
@@ -46,6 +49,12 @@ class FtpConfig:
         for path in (cert, key):
             if path is not None and not path.is_file():
                 raise ImproperlyConfigured(f"FTPS certificate or key file {path} does not exist.")
+        if settings.FTP_TLS_REQUIRE_SESSION_REUSE and not tls_reuse.available():
+            raise ImproperlyConfigured(
+                "SELLERGATE_FTP_TLS_REQUIRE_SESSION_REUSE is on, but the installed pyOpenSSL "
+                "cannot tell a resumed TLS session: turn the setting off or install the "
+                "pyOpenSSL version in uv.lock."
+            )
         return cls(
             listen=settings.FTP_LISTEN,
             port=port or settings.FTP_PORT,
@@ -61,4 +70,5 @@ class FtpConfig:
             data_timeout=settings.FTP_DATA_TIMEOUT,
             max_connections_per_user=settings.FTP_MAX_CONNECTIONS_PER_USER,
             shutdown_grace=settings.FTP_SHUTDOWN_GRACE_SECONDS,
+            require_session_reuse=settings.FTP_TLS_REQUIRE_SESSION_REUSE,
         )

@@ -38,6 +38,7 @@ from sellergate.bulk.services import bulk_job_receive
 from sellergate.credentials.models import FtpAccount
 from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_success
 from sellergate.ftpd.quotas import Limits, QuotaExceeded, QuotaFile, limits, usage
+from sellergate.ftpd.tls_reuse import resumes_control_session
 
 log = logging.getLogger(__name__)
 
@@ -293,6 +294,21 @@ class QuotaDTPHandler(QuotaAnswerMixin, DTPHandler):
 class QuotaTLSDTPHandler(QuotaAnswerMixin, TLS_DTPHandler):
     ac_in_buffer_size = UPLOAD_CHUNK
 
+    def handle_ssl_established(self) -> None:
+        control = self.cmd_channel
+        if control.require_session_reuse and not resumes_control_session(
+            self.socket, control.socket
+        ):
+            # vsftpd's wording, which FTP clients and their users already know.
+            control.respond(
+                "522 SSL connection failed: session reuse required. Use a client that "
+                "resumes the TLS session on data connections (curl, lftp, FileZilla)."
+            )
+            control.log_cmd("PROT", "P", 522, "TLS session not resumed")
+            self.close()
+            return
+        super().handle_ssl_established()
+
 
 class SellergateFTPHandler(SessionMixin, FTPHandler):
     dtp_handler = QuotaDTPHandler
@@ -300,6 +316,7 @@ class SellergateFTPHandler(SessionMixin, FTPHandler):
 
 class SellergateFTPSHandler(SessionMixin, TLS_FTPHandler):
     dtp_handler = QuotaTLSDTPHandler
+    require_session_reuse = False
 
     @classmethod
     def get_ssl_context(cls):  # type: ignore[no-untyped-def]
@@ -308,6 +325,10 @@ class SellergateFTPSHandler(SessionMixin, TLS_FTPHandler):
         if cls.ssl_context is None:
             context = super().get_ssl_context()
             context.set_min_proto_version(SSL.TLS1_2_VERSION)  # nothing older than TLS 1.2
+            # Data connections resume the control connection's session (cheaper, and
+            # required with require_session_reuse): a server-side cache keyed to us.
+            context.set_session_id(b"sellergate-ftp")
+            context.set_session_cache_mode(SSL.SESS_CACHE_SERVER)
         return cls.ssl_context
 
     def ftp_AUTH(self, line: str) -> None:

@@ -45,6 +45,7 @@ def build_server(config: FtpConfig) -> ThreadedFTPServer:
             ssl_context=None,
             tls_control_required=config.tls == "required",
             tls_data_required=config.tls == "required",
+            require_session_reuse=config.require_session_reuse,
         )
     handler = type("ConfiguredHandler", (base,), attributes)
     server = ThreadedFTPServer((config.listen, config.port), handler)
