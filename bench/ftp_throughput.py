@@ -1,6 +1,7 @@
 """FTP drop benchmark (not a test): throughput, parallel uploads, idle sessions, log-ins.
 
-    uv run python bench/ftp_throughput.py [--mib 256] [--parallel 20] [--idle 500] [--logins 200]
+    uv run python bench/ftp_throughput.py [--mib 256] [--repeat 3] [--parallel 20] [--idle 500]
+                                          [--logins 200]
 
 Everything runs on loopback in a scratch data directory: sellergate's FTP server
 (plain FTP, so the figures are the server's, not TLS's) and, when /usr/sbin/vsftpd
@@ -24,7 +25,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -100,13 +101,14 @@ def upload_download(
 
 
 @contextlib.contextmanager
-def sellergate_ftp(data: Path, connections: int) -> Iterator[tuple[int, str, str]]:
+def sellergate_ftp(data: Path, connections: int) -> Iterator[tuple[int, str, str, int]]:
     env = {
         **os.environ,
         "SELLERGATE_DATA_DIR": str(data),
         "SELLERGATE_FTP_TLS": "optional",
         "SELLERGATE_FTP_MAX_CONNECTIONS": str(connections + 50),
         "SELLERGATE_FTP_MAX_CONNECTIONS_PER_IP": str(connections + 50),
+        "SELLERGATE_FTP_MAX_CONNECTIONS_PER_USER": str(connections + 50),
         "SELLERGATE_FTP_QUOTA_BYTES": str(64 * 1024 * MIB),
         "SELLERGATE_FTP_MAX_FILE_BYTES": str(16 * 1024 * MIB),
         "SELLERGATE_FTP_PASSIVE_PORTS": "50000-50999",
@@ -143,7 +145,7 @@ def sellergate_ftp(data: Path, connections: int) -> Iterator[tuple[int, str, str
     server = subprocess.Popen([*run, "ftp", "--port", str(port)], env=env)
     try:
         wait_for_banner(port)
-        yield port, "sg-bench", password
+        yield port, "sg-bench", password, server.pid
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -218,7 +220,15 @@ def parallel_uploads(
     return clients * mib * MIB / (time.perf_counter() - started) / 1e6, clients - ok
 
 
-def idle_sessions(port: int, user: str, password: str, count: int) -> int:
+def process_status(pid: int) -> str:
+    """Resident memory and threads of a process, from /proc."""
+    fields = dict(
+        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+    )
+    return f"RSS {fields['VmRSS'].strip()}, {fields['Threads'].strip()} threads"
+
+
+def idle_sessions(port: int, user: str, password: str, count: int, pid: int) -> int:
     held: list[ftplib.FTP] = []
     lock = threading.Lock()
 
@@ -228,8 +238,11 @@ def idle_sessions(port: int, user: str, password: str, count: int) -> int:
             with lock:
                 held.append(ftp)
 
+    before = process_status(pid)
     with ThreadPoolExecutor(50) as pool:
         list(pool.map(one, range(count)))
+    # The cost of a session, for the choice of one thread per session (see ftpd/runner.py).
+    print(f"            server before: {before}; holding them: {process_status(pid)}")
     alive = 0
     for ftp in held:
         with contextlib.suppress(OSError, ftplib.Error):
@@ -262,6 +275,13 @@ def login_latency(port: int, user: str, password: str, count: int) -> list[float
     return sorted(times)
 
 
+def best_of(runs: int, transfer: Callable[[], tuple[float, float]]) -> tuple[float, float]:
+    """The best upload and download rate of several runs: on a shared 2-core machine a
+    single run swings with whatever else is scheduled, the best one much less."""
+    results = [transfer() for _ in range(max(1, runs))]
+    return max(r[0] for r in results), max(r[1] for r in results)
+
+
 def rates(up: float, down: float) -> str:
     return f"upload {up:8.1f} MB/s   download {down:8.1f} MB/s"
 
@@ -273,6 +293,9 @@ def main() -> None:
     parser.add_argument("--parallel-mib", type=int, default=16, help="size of each parallel upload")
     parser.add_argument("--idle", type=int, default=500, help="idle sessions to hold")
     parser.add_argument("--logins", type=int, default=200, help="concurrent log-ins")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="single-stream runs per server; the best counts"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sellergate-bench-") as scratch_name:
         scratch = Path(scratch_name)
@@ -280,15 +303,18 @@ def main() -> None:
             port,
             user,
             pw,
+            pid,
         ):
-            up, down = upload_download(port, user, pw, "item", args.mib)
+            up, down = best_of(
+                args.repeat, lambda: upload_download(port, user, pw, "item", args.mib)
+            )
             print(f"sellergate  single stream {args.mib} MiB: " + rates(up, down))
             rate, errors = parallel_uploads(port, user, pw, args.parallel, args.parallel_mib)
             print(
                 f"sellergate  {args.parallel} parallel uploads of {args.parallel_mib} MiB: "
                 f"{rate:8.1f} MB/s in all, {errors} errors"
             )
-            alive = idle_sessions(port, user, pw, args.idle)
+            alive = idle_sessions(port, user, pw, args.idle, pid)
             print(f"sellergate  idle sessions held: {alive} of {args.idle}")
             times = login_latency(port, user, pw, args.logins)
             if times:
@@ -300,7 +326,9 @@ def main() -> None:
                 )
         if VSFTPD.exists() and os.geteuid() == 0:
             with vsftpd(scratch) as vport:
-                vup, vdown = upload_download(vport, "anonymous", "", "item", args.mib)
+                vup, vdown = best_of(
+                    args.repeat, lambda: upload_download(vport, "anonymous", "", "item", args.mib)
+                )
             print(f"vsftpd      single stream {args.mib} MiB: " + rates(vup, vdown))
             print(f"ratio sellergate/vsftpd: upload {up / vup:.2f}   download {down / vdown:.2f}")
         else:
