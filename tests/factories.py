@@ -8,6 +8,7 @@ import factory
 from django.utils import timezone
 
 from sellergate.accounts.models import User
+from sellergate.catalog.models import Brand, Category, Product
 from sellergate.sellers.models import Claim, CustomerQuestion, Order, ReviewStatus, Seller
 
 PASSWORD = "correct-horse-battery"
@@ -121,3 +122,45 @@ def granted_seller(**fields) -> Seller:
         eligibility_at_submission={},
     )
     return seller
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    """A small (leaf) category under its own medium and large ones."""
+
+    class Meta:
+        model = Category
+
+    code = factory.Sequence(lambda n: f"3{n:08d}")
+    name = factory.Sequence(lambda n: f"マグカップ{n}")
+    name_en = factory.Sequence(lambda n: f"Mugs {n}")
+    parent = factory.LazyAttribute(
+        lambda o: Category.objects.create(
+            code=f"2{o.code[1:]}",
+            name="食器",
+            name_en="Tableware",
+            parent=Category.objects.create(
+                code=f"1{o.code[1:]}", name="キッチン用品", name_en="Kitchen"
+            ),
+        )
+    )
+
+
+class BrandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Brand
+
+    number = factory.Sequence(lambda n: f"{5000 + n}")
+    name = factory.Sequence(lambda n: f"ブランド{n}")
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    seller = factory.SubFactory(SellerFactory)
+    item_code = factory.Sequence(lambda n: f"{900000000 + n}")
+    seller_code = factory.Sequence(lambda n: f"SKU-{n:05d}")
+    title = "和風マグカップ"
+    category = factory.SubFactory(CategoryFactory)
+    price = 1200
+    quantity = 10

@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "sellergate.audit",
     "sellergate.accounts",
     "sellergate.sellers",
+    "sellergate.catalog",
+    "sellergate.qapi",
     "sellergate.businessdays",
     "sellergate.access",
     "sellergate.credentials",
@@ -306,6 +308,25 @@ GITHUB_KEYS_SOURCE = env_str(
     "SELLERGATE_SECRET_SCANNING_KEYS",
     "",
     "URL or file of the public keys that sign secret-scanning alerts (empty: endpoint off).",
+)
+
+API_RATE_PER_SECOND = env_int(
+    "SELLERGATE_API_RATE_PER_SECOND",
+    10,
+    "Marketplace API calls per second per key, sustained (operators can set a seller's own).",
+    minimum=1,
+)
+API_RATE_BURST = env_int(
+    "SELLERGATE_API_RATE_BURST",
+    50,
+    "Marketplace API calls a key may make at once before the per-second rate applies.",
+    minimum=1,
+)
+API_USAGE_FLUSH_SECONDS = env_int(
+    "SELLERGATE_API_USAGE_FLUSH_SECONDS",
+    2,
+    "How often each process writes its API usage counts to the database.",
+    minimum=0,
 )
 
 FTP_PUBLIC_HOST = env_str(

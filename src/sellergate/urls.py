@@ -12,4 +12,5 @@ urlpatterns = [
     path("desk/", include("sellergate.desk.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("hooks/", include("sellergate.hooks.urls")),
+    path("", include("sellergate.qapi.urls")),
 ]

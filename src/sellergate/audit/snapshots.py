@@ -19,7 +19,7 @@ def field_values(obj: models.Model, fields: list[str] | tuple[str, ...]) -> dict
         if isinstance(value, dt.datetime) and value.tzinfo is not None:
             # The same instant read back from the database is in UTC: compare like with like.
             value = value.astimezone(dt.UTC)
-        if value is not None and not isinstance(value, (str, int, float, bool)):
+        if value is not None and not isinstance(value, (str, int, float, bool, list, dict)):
             value = _encoder.default(value)
         values[name] = value
     return values

@@ -83,6 +83,33 @@ class Order(models.Model):
     ship_by = models.DateField(_("ship by"), help_text=_("The date the order must ship by."))
     shipped_at = models.DateTimeField(_("shipped at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    # What the marketplace API reports of an order (one item per order, as its order
+    # numbers are; a cart is a pack of orders sharing pack_no).
+    pack_no = models.CharField(_("pack number"), max_length=30, blank=True)
+    item_code = models.CharField(_("item code"), max_length=20, blank=True)
+    seller_item_code = models.CharField(_("seller item code"), max_length=100, blank=True)
+    item_title = models.CharField(_("item name"), max_length=200, blank=True)
+    quantity = models.PositiveIntegerField(_("quantity"), default=1)
+    price = models.PositiveIntegerField(_("price (yen)"), default=0)
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    receiver_name = models.CharField(_("receiver"), max_length=100, blank=True)
+    receiver_zip = models.CharField(_("postal code"), max_length=10, blank=True)
+    receiver_address = models.CharField(_("address"), max_length=300, blank=True)
+    receiver_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    # The seller's confirmation (発送予定日の登録) and shipment.
+    seller_checked_at = models.DateTimeField(_("confirmed by the seller"), null=True, blank=True)
+    estimated_ship_date = models.DateField(_("estimated shipping date"), null=True, blank=True)
+    delay_type = models.CharField(_("delay reason"), max_length=2, blank=True)
+    delay_memo = models.CharField(_("delay note"), max_length=500, blank=True)
+    delivery_company = models.CharField(_("carrier"), max_length=50, blank=True)
+    tracking_no = models.CharField(_("tracking number"), max_length=50, blank=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    completed_at = models.DateTimeField(
+        _("purchase confirmed at"),
+        null=True,
+        blank=True,
+        help_text=_("When the buyer confirmed receipt (購入決定)."),
+    )
 
     objects = OrderQuerySet.as_manager()
 
@@ -112,8 +139,12 @@ class CustomerQuestion(models.Model):
     )
     question_no = models.CharField(_("question number"), max_length=30)
     subject = models.CharField(_("subject"), max_length=200, blank=True)
+    body = models.TextField(_("question"), blank=True)
+    item_code = models.CharField(_("item code"), max_length=20, blank=True)
+    order_no = models.CharField(_("order number"), max_length=30, blank=True)
     asked_at = models.DateTimeField(_("asked at"))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answer = models.TextField(_("answer"), blank=True)
 
     objects = CustomerQuestionQuerySet.as_manager()
 
@@ -152,8 +183,10 @@ class Claim(models.Model):
     kind = models.CharField(
         _("kind"), max_length=16, choices=ClaimKind.choices, default=ClaimKind.OTHER
     )
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
     opened_at = models.DateTimeField(_("opened at"))
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    seller_memo = models.CharField(_("seller's note"), max_length=500, blank=True)
 
     objects = ClaimQuerySet.as_manager()
 

@@ -138,7 +138,9 @@ def order_upsert(
     ship_by: dt.date,
     shipped_at: dt.datetime | None = None,
     cancelled_at: dt.datetime | None = None,
+    **details: Any,
 ) -> Order:
+    """``details``: any other Order field the order feed carries (item, receiver, …)."""
     return _record_upsert(
         Order,
         actor=actor,
@@ -150,8 +152,9 @@ def order_upsert(
             "ship_by": ship_by,
             "shipped_at": shipped_at,
             "cancelled_at": cancelled_at,
+            **details,
         },
-        fields=("order_no", "ordered_at", "ship_by", "shipped_at", "cancelled_at"),
+        fields=("order_no", "ordered_at", "ship_by", "shipped_at", "cancelled_at", *details),
     )
 
 
@@ -163,6 +166,7 @@ def question_upsert(
     asked_at: dt.datetime,
     answered_at: dt.datetime | None = None,
     subject: str = "",
+    **details: Any,
 ) -> CustomerQuestion:
     return _record_upsert(
         CustomerQuestion,
@@ -170,8 +174,8 @@ def question_upsert(
         noun="question",
         seller=seller,
         key={"question_no": question_no},
-        values={"asked_at": asked_at, "answered_at": answered_at, "subject": subject},
-        fields=("question_no", "subject", "asked_at", "answered_at"),
+        values={"asked_at": asked_at, "answered_at": answered_at, "subject": subject, **details},
+        fields=("question_no", "subject", "asked_at", "answered_at", *details),
     )
 
 
@@ -184,6 +188,7 @@ def claim_upsert(
     resolved_at: dt.datetime | None = None,
     kind: str = ClaimKind.OTHER,
     order_no: str = "",
+    **details: Any,
 ) -> Claim:
     return _record_upsert(
         Claim,
@@ -196,6 +201,7 @@ def claim_upsert(
             "resolved_at": resolved_at,
             "kind": kind,
             "order_no": order_no,
+            **details,
         },
-        fields=("claim_no", "order_no", "kind", "opened_at", "resolved_at"),
+        fields=("claim_no", "order_no", "kind", "opened_at", "resolved_at", *details),
     )

@@ -1,0 +1,36 @@
+"""Reading the catalog, always within one seller: another seller's item is "not found"."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from sellergate.catalog.errors import CatalogError
+from sellergate.catalog.models import Product
+from sellergate.sellers.models import Seller
+
+
+def seller_products(seller: Seller) -> QuerySet[Product]:
+    return Product.objects.filter(seller=seller).select_related("category", "brand")
+
+
+def product_get(
+    seller: Seller, *, item_code: str = "", seller_code: str = "", for_update: bool = False
+) -> Product:
+    """The seller's product by item code, else by seller item code."""
+    products = seller_products(seller)
+    if for_update:
+        products = products.select_for_update(of=("self",))
+    if item_code:
+        found = products.filter(item_code=item_code).first()
+        field, value = "item_code", item_code
+    elif seller_code:
+        found = products.filter(seller_code=seller_code).first()
+        field, value = "seller_code", seller_code
+    else:
+        raise CatalogError("item_code", _("Give the item code or the seller item code."))
+    if found is None:
+        raise CatalogError(
+            field, _("No item %(code)s in your catalog.") % {"code": value}, code="not_found"
+        )
+    return found

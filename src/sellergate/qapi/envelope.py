@@ -1,0 +1,77 @@
+"""The two answer envelopes in JSON or XML, always with HTTP status 200.
+
+XML: the envelope's fields are direct children of ``<QAPIResult>``; a dictionary becomes
+child elements by key; a list becomes one element per entry, named after the list
+without its final "s" (``Items`` → ``<Item>``) or ``<Row>`` otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import json
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from django.http import HttpResponse
+
+JSON = "json"
+XML = "xml"
+
+
+def return_type(raw: str) -> str:
+    """``json``, ``xml``, ``application/json``, ``text/xml``…; JSON unless XML is asked."""
+    return XML if "xml" in raw.lower() else JSON
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value.normalize()) if value == value.to_integral() else str(value)
+    return value
+
+
+def _element(parent: ET.Element, name: str, value: Any) -> None:
+    node = ET.SubElement(parent, name)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _element(node, key, item)
+    elif isinstance(value, list):
+        child = name[:-1] if name.endswith("s") and len(name) > 1 else "Row"
+        for item in value:
+            _element(node, child, item)
+    elif value is None:
+        pass
+    elif isinstance(value, bool):
+        node.text = "true" if value else "false"
+    else:
+        node.text = str(value)
+
+
+def render(body: dict[str, Any], kind: str) -> HttpResponse:
+    plain = _plain(body)
+    if kind == XML:
+        root = ET.Element("QAPIResult")
+        for key, value in plain.items():
+            _element(root, key, value)
+        content = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+        return HttpResponse(content, content_type="text/xml; charset=utf-8")
+    return HttpResponse(
+        json.dumps(plain, ensure_ascii=False, separators=(",", ":")),
+        content_type="application/json; charset=utf-8",
+    )
+
+
+def result(code: int, message: str, obj: Any = None) -> dict[str, Any]:
+    return {"ResultCode": int(code), "ResultMsg": message, "ResultObject": obj}
+
+
+def error(code: int, message: str) -> dict[str, Any]:
+    return {"ErrorCode": int(code), "ErrorMsg": message}

@@ -1,0 +1,10 @@
+"""Importing this package registers every method (see ``sellergate.qapi.registry``)."""
+
+from sellergate.qapi.methods import (  # noqa: F401
+    certification,
+    claims,
+    common,
+    cscenter,
+    items,
+    shipping,
+)

@@ -1,0 +1,39 @@
+"""CertificationAPI: the seller authorization key for an API key and a seller log-in."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sellergate.credentials.errors import CredentialError
+from sellergate.credentials.services import sak_issue
+from sellergate.qapi.codes import Result
+from sellergate.qapi.params import Param
+from sellergate.qapi.registry import ApiError, Call, method
+
+
+@method(
+    "CertificationAPI.CreateCertificationKey",
+    key="api_key",
+    writes=True,
+    success_message="成功",  # the marketplace answers this one in Japanese, always
+    summary=gettext_lazy(
+        "Exchange the API key and a seller user's ID and password for a seller "
+        "authorization key, which every other method takes."
+    ),
+    params=(
+        Param("user_id", required=True, max_length=150, help=gettext_lazy("Seller user ID.")),
+        Param("pwd", required=True, max_length=128, help=gettext_lazy("Its password.")),
+    ),
+)
+def create_certification_key(call: Call) -> str:
+    try:
+        _sak, token = sak_issue(
+            api_key_token=call.key,
+            login_id=call.params["user_id"],
+            password=call.params["pwd"],
+            source_address=call.source_address,
+        )
+    except CredentialError:
+        raise ApiError(Result.LOGIN_FAILED, _("The user ID or the password is wrong.")) from None
+    return token

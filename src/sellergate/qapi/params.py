@@ -1,0 +1,176 @@
+"""Parameters as clients send them: names matched without regard to case, values
+parsed to Python, each refusal naming the parameter (``ParamError``).
+
+An empty value counts as not sent, as the marketplace's clients send every parameter
+of a method and leave the unused ones empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sellergate.qapi.codes import Result
+
+
+class ParamError(Exception):
+    def __init__(self, code: Result, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a method: its wire name, type and limits, for parsing and docs."""
+
+    name: str
+    type: str = "string"  # string, int, decimal, date, datetime, yn, choice, json
+    required: bool = False
+    max_length: int | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    help: Promise | str = ""
+    # The domain field it fills (FieldErrors about that field name this parameter).
+    field: str | None = None
+    formats: tuple[str, ...] = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d")
+
+    def describe(self) -> str:
+        """The limits in words, for the reference docs."""
+        parts = [self.type]
+        if self.max_length:
+            parts.append(_("at most %(n)d characters") % {"n": self.max_length})
+        if self.minimum is not None or self.maximum is not None:
+            parts.append(
+                f"{self.minimum if self.minimum is not None else ''}–"
+                f"{self.maximum if self.maximum is not None else ''}"
+            )
+        if self.choices:
+            parts.append(" / ".join(self.choices))
+        return ", ".join(parts)
+
+    def parse(self, raw: str) -> Any:
+        return PARSERS[self.type](self, raw)
+
+
+def _invalid(param: Param, what: str) -> ParamError:
+    return ParamError(
+        Result.INVALID,
+        _("%(param)s is not valid: %(what)s") % {"param": param.name, "what": what},
+    )
+
+
+def _string(param: Param, raw: str) -> str:
+    if param.max_length is not None and len(raw) > param.max_length:
+        raise _invalid(
+            param,
+            _("at most %(n)d characters (got %(got)d).") % {"n": param.max_length, "got": len(raw)},
+        )
+    if "\x00" in raw:
+        raise _invalid(param, _("contains a NUL character."))
+    return raw
+
+
+def _int(param: Param, raw: str) -> int:
+    try:
+        value = int(raw.strip().replace(",", ""))
+    except ValueError:
+        raise _invalid(
+            param, _("a whole number is expected (got %(got)r).") % {"got": raw[:30]}
+        ) from None
+    if param.minimum is not None and value < param.minimum:
+        raise _invalid(param, _("at least %(n)d.") % {"n": param.minimum})
+    if param.maximum is not None and value > param.maximum:
+        raise _invalid(param, _("at most %(n)d.") % {"n": param.maximum})
+    return value
+
+
+def _decimal(param: Param, raw: str) -> decimal.Decimal:
+    try:
+        value = decimal.Decimal(raw.strip())
+    except decimal.InvalidOperation:
+        raise _invalid(
+            param, _("a number is expected (got %(got)r).") % {"got": raw[:30]}
+        ) from None
+    if not value.is_finite() or value < 0 or value >= 10**6:
+        raise _invalid(param, _("a number from 0 to 999999 is expected."))
+    return value.quantize(decimal.Decimal("0.001"))
+
+
+def _date(param: Param, raw: str) -> dt.date:
+    for fmt in param.formats:
+        try:
+            return dt.datetime.strptime(raw.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise _invalid(
+        param, _("a date like 2026-12-01 is expected (got %(got)r).") % {"got": raw[:30]}
+    )
+
+
+def _datetime(param: Param, raw: str) -> dt.datetime:
+    """yyyyMMdd or yyyyMMddHHmmss (and the dashed forms), Japan time."""
+    text = raw.strip().replace("-", "").replace(":", "").replace(" ", "")
+    for fmt in ("%Y%m%d%H%M%S", "%Y%m%d"):
+        try:
+            naive = dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return timezone.make_aware(naive)
+    raise _invalid(
+        param, _("yyyyMMdd or yyyyMMddHHmmss is expected (got %(got)r).") % {"got": raw[:30]}
+    )
+
+
+def _yn(param: Param, raw: str) -> bool:
+    value = raw.strip().upper()
+    if value not in ("Y", "N"):
+        raise _invalid(param, _("Y or N."))
+    return value == "Y"
+
+
+def _choice(param: Param, raw: str) -> str:
+    value = raw.strip()
+    if value not in param.choices:
+        raise _invalid(param, _("one of %(choices)s.") % {"choices": ", ".join(param.choices)})
+    return value
+
+
+PARSERS: dict[str, Callable[[Param, str], Any]] = {
+    "string": _string,
+    "int": _int,
+    "decimal": _decimal,
+    "date": _date,
+    "datetime": _datetime,
+    "yn": _yn,
+    "choice": _choice,
+}
+
+REQUIRED_MESSAGE = gettext_lazy("%(param)s is required.")
+
+
+def parse(params: tuple[Param, ...], given: Mapping[str, str]) -> dict[str, Any]:
+    """The method's parameters from ``given`` (keys already lower-cased), by wire name."""
+    values: dict[str, Any] = {}
+    for param in params:
+        raw = None
+        for name in (param.name, *param.aliases):
+            if given.get(name.lower(), "") != "":
+                raw = given[name.lower()]
+                break
+        if raw is None:
+            if param.required:
+                raise ParamError(Result.REQUIRED, str(REQUIRED_MESSAGE) % {"param": param.name})
+            continue
+        values[param.name] = param.parse(raw)
+    return values

@@ -1,0 +1,199 @@
+"""The marketplace API endpoint: both calling styles, both return types, one dispatcher.
+
+Query style: ``…/ebayjapan.qapi?method=Class.Method&key=…&v=1.0&returnType=json&…``
+(GET, or the same fields in a POST body). Path + header style: ``POST
+…/ebayjapan.qapi/Class.Method`` with headers ``GiosisCertificationKey`` and
+``QAPIVersion``. Clients that mix the two are served too: path beats ``method``,
+header beats ``key``/``v``. Parameter and method names are matched without case.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from sellergate.accounts.models import User
+from sellergate.audit.actors import Actor
+from sellergate.credentials import tokens
+from sellergate.credentials.errors import KeyRejected
+from sellergate.credentials.verification import verify_api_key, verify_seller_auth_key
+from sellergate.errors import FieldError
+from sellergate.qapi import envelope, ratelimit, usage
+from sellergate.qapi.codes import FIELD_ERRORS, KEY_REJECTIONS, Error, Result
+from sellergate.qapi.params import ParamError, parse
+from sellergate.qapi.registry import METHODS, SERVICES, ApiError, Call, Method, accepts_version
+from sellergate.sellers.models import Seller
+
+log = logging.getLogger("sellergate.api")
+
+
+class Refused(Exception):
+    """Refused before the method ran: answered in the ErrorCode envelope."""
+
+    def __init__(self, code: Error, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _given(request: HttpRequest) -> dict[str, str]:
+    given = {key.lower(): value for key, value in request.GET.items()}
+    if request.method == "POST":
+        given.update({key.lower(): value for key, value in request.POST.items()})
+    return given
+
+
+def _route(name: str) -> Method:
+    service, _dot, method_name = name.strip().partition(".")
+    if service.lower() not in SERVICES:
+        raise Refused(Error.UNKNOWN_SERVICE, f"Can't find service Name {service}")
+    entry = METHODS.get(name.strip().lower())
+    if entry is None:
+        raise Refused(Error.UNKNOWN_METHOD, f"Can't find method Info {method_name}")
+    return entry
+
+
+def _key_refusal(rejected: KeyRejected) -> Refused:
+    code = KEY_REJECTIONS[rejected.reason]
+    messages = {
+        Error.INVALID_KEY: _("The certification key is not valid."),
+        Error.KEY_REVOKED: _("The certification key was revoked."),
+        Error.KEY_EXPIRED: _("The certification key has expired."),
+        Error.SELLER_SUSPENDED: _("API access of this seller is suspended."),
+        Error.ADDRESS_NOT_ALLOWED: _("This address may not use the certification key."),
+        Error.SAK_PASSWORD_CHANGED: _(
+            "The password changed since this seller authorization key was issued; issue a new one."
+        ),
+    }
+    return Refused(code, messages[code])
+
+
+def _authenticate(entry: Method, token: str, address: str | None) -> tuple[int, int, Any]:
+    """(API key id, seller id, user or None) for the key the method takes."""
+    if not token:
+        raise Refused(
+            Error.KEY_MISSING,
+            _("No certification key: send the GiosisCertificationKey header or key."),
+        )
+    try:
+        if entry.key == "api_key":
+            api_key = verify_api_key(token, source_address=address)
+            return api_key.key_id, api_key.seller_id, None
+        if token.strip().startswith(tokens.API_KEY_PREFIX):
+            raise Refused(
+                Error.SAK_REQUIRED,
+                _(
+                    "%(method)s takes a seller authorization key: get one with "
+                    "CertificationAPI.CreateCertificationKey."
+                )
+                % {"method": entry.name},
+            )
+        sak = verify_seller_auth_key(token, source_address=address)
+        return sak.api_key_id, sak.seller_id, sak.user_id
+    except KeyRejected as rejected:
+        raise _key_refusal(rejected) from None
+
+
+def _run(entry: Method, call: Call) -> dict[str, Any]:
+    try:
+        if entry.writes:
+            with transaction.atomic():  # a refusal half-way leaves nothing written
+                obj = entry.handler(call)
+        else:
+            obj = entry.handler(call)
+    except FieldError as refusal:
+        param = entry.field_params.get(refusal.field, refusal.field)
+        return envelope.result(FIELD_ERRORS[refusal.code], f"{param}: {refusal.message}")
+    except ApiError as refusal:
+        return envelope.result(refusal.code, refusal.message)
+    return envelope.result(Result.SUCCESS, entry.success_message, obj)
+
+
+@csrf_exempt
+def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
+    started = time.perf_counter()
+    given = _given(request)
+    kind = envelope.return_type(given.get("returntype", ""))
+    address = request.META.get("REMOTE_ADDR")
+    name = method_name or given.get("method", "")
+    key_id = seller_id = None
+    code: int = Error.INTERNAL
+    # API messages are Japanese unless the caller asks otherwise (lang=en), whatever the
+    # web UI's language cookie says.
+    language = "en" if given.get("lang", "").lower().startswith("en") else "ja"
+    with translation.override(language):
+        try:
+            entry = _route(name)
+            token = request.headers.get("GiosisCertificationKey") or given.get("key", "")
+            version = request.headers.get("QAPIVersion") or given.get("v", "")
+            key_id, seller_id, user_id = _authenticate(entry, token, address)
+            if not ratelimit.allow(key_id, seller_id):
+                raise Refused(
+                    Error.RATE_LIMITED, _("Too many calls with this key; wait and call again.")
+                )
+            if not accepts_version(entry, version):
+                raise Refused(
+                    Error.UNSUPPORTED_VERSION,
+                    _("%(method)s has no version %(version)s (it has %(versions)s).")
+                    % {
+                        "method": entry.name,
+                        "version": version,
+                        "versions": ", ".join(("1.0", *entry.versions)),
+                    },
+                )
+            try:
+                params = parse(entry.params, given)
+            except ParamError as error:
+                body = envelope.result(error.code, error.message)
+            else:
+                call = Call(
+                    seller=_seller(entry, seller_id),
+                    actor=_actor(user_id, entry, address),
+                    params=params,
+                    key=token,
+                    source_address=address,
+                    method=entry,
+                )
+                body = _run(entry, call)
+            code = body["ResultCode"]
+        except Refused as refused:
+            body = envelope.error(refused.code, refused.message)
+            code = refused.code
+        except Exception:
+            log.exception("API call %s failed", name[:80])
+            body = envelope.error(Error.INTERNAL, _("An error on our side; call again later."))
+    if key_id is not None:
+        usage.count(key_id, name.strip()[:80] or "-", code)
+    log.info(
+        "api call method=%s code=%s seller=%s key=%s ms=%.1f from=%s",
+        name[:80] or "-",
+        code,
+        seller_id or "-",
+        key_id or "-",
+        (time.perf_counter() - started) * 1000,
+        address,
+    )
+    return envelope.render(body, kind)
+
+
+def _seller(entry: Method, seller_id: int) -> Seller | None:
+    if entry.key != "sak":
+        return None
+    if not entry.writes:
+        # Lookups only filter by seller: its primary key is all they need, no query.
+        return Seller(pk=seller_id)
+    return Seller.objects.get(pk=seller_id)
+
+
+def _actor(user_id: int | None, entry: Method, address: str | None) -> Actor:
+    if user_id is None or not entry.writes:
+        return Actor(user=None, label=f"api:{entry.name}", source_address=address)
+    user = User.objects.get(pk=user_id)
+    return Actor(user=user, label=f"{user.get_username()} via API", source_address=address)

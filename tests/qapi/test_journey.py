@@ -1,0 +1,128 @@
+"""The API's promise, end to end with a client written from the wire format: a seller
+authorization key, goods registered, changed, looked up and listed, price and stock set,
+orders read and one shipped, a question answered, a claim settled — and the seller's
+standing changes accordingly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from django.utils import timezone
+
+from sellergate.sellers.eligibility import evaluate_eligibility
+from tests.factories import ClaimFactory, CustomerQuestionFactory, LateOrderFactory, OrderFactory
+from tests.qapi.conftest import sak_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_whole_api_journey(api, shop) -> None:
+    sak = sak_for(api, shop)
+    assert sak.startswith("sgs_")
+
+    created = api.ok(
+        "ItemsBasic.SetNewGoods",
+        sak,
+        "1.1",
+        SecondSubCat=shop.category.code,
+        BrandNo=shop.brand.number,
+        ItemTitle="和風マグカップ 藍",
+        SellerCode="MUG-001",
+        ItemPrice=1800,
+        RetailPrice=2200,
+        ItemQty=30,
+        ShippingNo=1,
+        TaxRate="10",
+        AdultYN="N",
+        ModelNM="AI-01",
+        Keyword="マグ,和食器,藍",
+        AvailableDateType=0,
+        AvailableDateValue=2,
+        ItemDescription="<p>手作りのマグ</p>",
+        StandardImage="https://img.example.com/mug.jpg",
+    )
+    item_code = created["GdNo"]
+    assert item_code
+
+    api.ok(
+        "ItemsBasic.UpdateGoods",
+        sak,
+        "1.1",
+        ItemCode=item_code,
+        ItemTitle="和風マグカップ 藍色",
+        ModelNm="AI-02",
+    )
+    detail = api.ok("ItemsLookup.GetItemDetailInfo", sak, "1.1", ItemCode=item_code)
+    item = detail[0]
+    assert item["ItemTitle"] == "和風マグカップ 藍色"
+    assert item["ModelNM"] == "AI-02"
+    assert item["SecondSubCatCd"] == shop.category.code
+    assert str(item["ItemPrice"]) == "1800"
+    assert str(item["ShippingNo"]) == "1"
+    assert item["Keyword"] == "マグ,和食器,藍"
+
+    api.ok("ItemsOrder.SetGoodsPriceQty", sak, SellerCode="MUG-001", Price=1650, Qty=12)
+    bulk = api.ok(
+        "ItemsOrder.SetGoodsPriceQtyBulk",
+        sak,
+        ItemInfoJson=json.dumps([{"ItemCode": item_code, "Qty": 11}, {"ItemCode": "0", "Qty": 1}]),
+    )
+    assert [int(row["ResultCode"]) for row in bulk] == [0, -3]
+    listing = api.ok("ItemsLookup.GetAllGoodsInfo", sak, ItemStatus="S2", Page=1)
+    assert int(listing["TotalItems"]) == 1
+    assert str(listing["Items"][0]["ItemQty"]) == "11"
+    assert str(listing["Items"][0]["ItemPrice"]) == "1650"
+    api.ok("ItemsBasic.EditGoodsStatus", sak, ItemCode=item_code, Status=1)
+    assert int(api.ok("ItemsLookup.GetAllGoodsInfo", sak, ItemStatus="S2")["TotalItems"]) == 0
+
+    # The seller is behind: a late order, a question, a claim.
+    late = LateOrderFactory(seller=shop.seller, item_code=item_code, item_title="和風マグカップ")
+    OrderFactory(seller=shop.seller)
+    question = CustomerQuestionFactory(seller=shop.seller, body="在庫はありますか。")
+    claim = ClaimFactory(seller=shop.seller, kind="cancel", order_no="")
+    before = evaluate_eligibility(shop.seller)
+    assert not before.passed
+
+    today = timezone.localdate()
+    to_confirm = api.ok(
+        "ShippingBasic.GetShippingInfo_v2",
+        sak,
+        ShippingStat=1,
+        search_Sdate=(today - dt.timedelta(days=30)).strftime("%Y%m%d"),
+        search_Edate=today.strftime("%Y%m%d"),
+        search_condition=1,
+    )
+    assert {row["orderNo"] for row in to_confirm} >= {late.order_no}
+    api.ok(
+        "ShippingBasic.SetSellerCheckYN_V2",
+        sak,
+        OrderNo=late.order_no,
+        EstShipDt=today.strftime("%Y%m%d"),
+        DelayType=1,
+        DelayMemo="入荷待ち",
+    )
+    api.ok(
+        "ShippingBasic.SetSendingInfo",
+        sak,
+        OrderNo=late.order_no,
+        ShippingCorp="ヤマト運輸",
+        TrackingNo="1234-5678-9012",
+    )
+    shipped = api.ok("ShippingBasic.GetShippingInfo_v2", sak, ShippingStat=3)
+    assert [row["orderNo"] for row in shipped] == [late.order_no]
+    assert shipped[0]["TrackingNo"] == "1234-5678-9012"
+
+    inquiries = api.ok("CSCenter.GetInquiryMessage", sak, Status=1)
+    assert [row["InquiryNo"] for row in inquiries] == [question.question_no]
+    api.ok(
+        "CSCenter.SetInquiryMessage", sak, InquiryNo=question.question_no, Answer="在庫ございます。"
+    )
+    claims = api.ok("ShippingBasic.GetClaimInfo_V3", sak, ClaimStat=1)
+    assert [row["ClaimNo"] for row in claims] == [claim.claim_no]
+    api.ok("Claim.SetCancelProcess", sak, ContrNo=claim.claim_no, SellerMemo="承知しました")
+
+    after = evaluate_eligibility(shop.seller)
+    assert after.passed, after.failed
+    assert set(api.statuses) == {200}
