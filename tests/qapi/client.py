@@ -55,7 +55,7 @@ class QapiClient:
         self.endpoint = ALIAS if alias else ENDPOINT
         self.statuses: list[int] = []
 
-    def call(self, method: str, key: str, version: str = "1.0", **params: Any) -> dict[str, Any]:
+    def call(self, method: str, key: str, version: str = "1.0", /, **params: Any) -> dict[str, Any]:
         fields = {name: "" if value is None else str(value) for name, value in params.items()}
         if self.style == "query":
             query = urlencode(
@@ -82,7 +82,7 @@ class QapiClient:
         self.statuses.append(status)
         return parse(content_type, body)
 
-    def ok(self, method: str, key: str, version: str = "1.0", **params: Any) -> Any:
+    def ok(self, method: str, key: str, version: str = "1.0", /, **params: Any) -> Any:
         answer = self.call(method, key, version, **params)
         assert answer.get("ResultCode") == 0, answer
         return answer["ResultObject"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
+import re
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -38,6 +39,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Characters XML 1.0 cannot carry at all; an echoed bad input shows them as U+FFFD.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _element(parent: ET.Element, name: str, value: Any) -> None:
     node = ET.SubElement(parent, name)
     if isinstance(value, dict):
@@ -52,7 +57,7 @@ def _element(parent: ET.Element, name: str, value: Any) -> None:
     elif isinstance(value, bool):
         node.text = "true" if value else "false"
     else:
-        node.text = str(value)
+        node.text = XML_INVALID.sub("\ufffd", str(value))
 
 
 def render(body: dict[str, Any], kind: str) -> HttpResponse:

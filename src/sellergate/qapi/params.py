@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -70,14 +71,18 @@ def _invalid(param: Param, what: str) -> ParamError:
     )
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _string(param: Param, raw: str) -> str:
     if param.max_length is not None and len(raw) > param.max_length:
         raise _invalid(
             param,
             _("at most %(n)d characters (got %(got)d).") % {"n": param.max_length, "got": len(raw)},
         )
-    if "\x00" in raw:
-        raise _invalid(param, _("contains a NUL character."))
+    if CONTROL.search(raw):
+        # Nothing a person types, and neither XML nor PostgreSQL text can hold them all.
+        raise _invalid(param, _("contains a control character (other than tab or newline)."))
     return raw
 
 

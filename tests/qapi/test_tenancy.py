@@ -1,0 +1,118 @@
+"""Seller A's key on seller B's records, through every registered method: each is
+"not found" (or, for lists, B's records are absent), and B's records stay as they were."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.utils import timezone
+
+from sellergate.audit.snapshots import field_values
+from sellergate.catalog.models import Product
+from sellergate.qapi.codes import Result
+from sellergate.qapi.registry import METHODS
+from sellergate.sellers.models import Claim, CustomerQuestion, Order
+from tests.factories import (
+    ClaimFactory,
+    CustomerQuestionFactory,
+    LateOrderFactory,
+    ProductFactory,
+)
+from tests.qapi.client import QapiClient, django_transport
+from tests.qapi.conftest import sak_for
+
+pytestmark = pytest.mark.django_db
+
+# Methods over tables every seller shares (no tenant): they answer the same to all.
+SHARED = {"commoninfolookup.getcatagorylistall", "commoninfolookup.searchbrand"}
+# Registering makes the item the caller's own: nothing of B's is named.
+CREATES = {"itemsbasic.setnewgoods"}
+# Per-item results echo each item's given code, so the caller can match them up.
+ECHOES = {"itemsorder.setgoodspriceqtybulk"}
+
+
+def snapshot(*records) -> list[dict]:
+    return [
+        field_values(type(r).objects.get(pk=r.pk), [f.name for f in r._meta.concrete_fields])
+        for r in records
+    ]
+
+
+def test_every_method_keeps_to_the_callers_records(client, shop, other_shop) -> None:
+    api = QapiClient(django_transport(client))
+    b = other_shop
+    # Numbers nothing else contains, so a leak cannot hide in a coincidence.
+    b_item = ProductFactory(
+        seller=b.seller, category=b.category, seller_code="B-ONLY", item_code="B-ITEM-7"
+    )
+    b_order = LateOrderFactory(seller=b.seller, order_no="B-ORDER-7")
+    b_question = CustomerQuestionFactory(seller=b.seller, question_no="B-QUESTION-7")
+    b_claim = ClaimFactory(
+        seller=b.seller, kind="cancel", order_no=b_order.order_no, claim_no="B-CLAIM-7"
+    )
+    before = snapshot(b_item, b_order, b_question, b_claim)
+    sak = sak_for(api, shop)
+    today = timezone.localdate().strftime("%Y%m%d")
+    values = {
+        "ItemCode": b_item.item_code,
+        "SellerCode": b_item.seller_code,
+        "OrderNo": b_order.order_no,
+        "InquiryNo": b_question.question_no,
+        "ContrNo": b_claim.claim_no,
+        "ItemInfoJson": json.dumps([{"ItemCode": b_item.item_code, "Qty": 0}]),
+        "user_id": b.username,
+        "pwd": b.password,
+        # Plain valid values for the rest.
+        "SecondSubCat": shop.category.code,
+        "ItemTitle": "A の商品",
+        "ItemPrice": 1000,
+        "ItemQty": 1,
+        "Status": 2,
+        "Price": 1,
+        "Qty": 0,
+        "ShippingCorp": "ヤマト運輸",
+        "TrackingNo": "1",
+        "EstShipDt": today,
+        "DelayType": 5,
+        "Answer": "回答",
+        "Contents": "説明",
+        "StandardImage": "https://img.example.com/a.jpg",
+        "EnlargedImage1": "https://img.example.com/b.jpg",
+        "ShippingStat": 1,
+        "ClaimStat": 1,
+        "keyword": "サンプル",
+    }
+    covered = set()
+    for name, entry in METHODS.items():
+        params = {p.name: values[p.name] for p in entry.params if p.name in values}
+        key = shop.api_key if entry.key == "api_key" else sak
+        answer = api.call(entry.name, key, entry.versions[-1], **params)
+        covered.add(name)
+        # Refusals echo the caller's own input; only what came back as data can leak.
+        text = json.dumps(answer.get("ResultObject"), ensure_ascii=False)
+        if name == "certificationapi.createcertificationkey":
+            assert answer["ResultCode"] == Result.LOGIN_FAILED, answer  # B's user, A's key
+        elif name in SHARED or name in CREATES:
+            assert answer["ResultCode"] == 0, answer
+        elif entry.writes or "ItemCode" in params or "SellerCode" in params:
+            if name == "itemsorder.setgoodspriceqtybulk":
+                assert answer["ResultObject"][0]["ResultCode"] == Result.NOT_FOUND, answer
+            else:
+                assert answer["ResultCode"] == Result.NOT_FOUND, (name, answer)
+        else:  # a list: none of B's records in it
+            assert answer["ResultCode"] == 0, answer
+        if name not in CREATES | ECHOES:
+            for secret in (
+                b_item.item_code,
+                b_order.order_no,
+                b_question.question_no,
+                b_claim.claim_no,
+            ):
+                assert secret not in text, (name, answer)
+    assert covered == set(METHODS)
+    assert snapshot(b_item, b_order, b_question, b_claim) == before
+    assert Product.objects.filter(seller=b.seller).count() == 1
+    assert not Order.objects.filter(seller=shop.seller).exists()
+    assert not CustomerQuestion.objects.filter(seller=shop.seller).exists()
+    assert not Claim.objects.filter(seller=shop.seller).exists()
