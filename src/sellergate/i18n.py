@@ -13,9 +13,11 @@ only Python needs no GNU gettext tools.
 
 from __future__ import annotations
 
+import gettext as gettext_module
 from collections.abc import Callable
 from pathlib import Path
 
+from asgiref.local import Local
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from django.conf import settings
@@ -67,6 +69,10 @@ def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> list[Path]:
     if written:
         # This process may have read the catalogs before they were compiled (Django
         # loads them on first use): drop what it holds so the new ones are read.
+        # Python's gettext caches each .mo it parsed by path, and Django's per-thread
+        # active translation holds one too: clear all three.
+        gettext_module._translations.clear()
         trans_real._translations = {}
         trans_real._default = None
+        trans_real._active = Local()
     return written

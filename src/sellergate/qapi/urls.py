@@ -1,4 +1,4 @@
-from django.urls import re_path
+from django.urls import path, re_path
 
 from sellergate.qapi import views
 
@@ -8,9 +8,12 @@ app_name = "qapi"
 ENDPOINT = r"^GMKT\.INC\.Front\.QAPIService/(?:ebayjapan|Giosis)\.qapi"
 
 urlpatterns = [
+    path("api/", views.reference, name="reference"),
+    path("api/openapi.json", views.openapi, name="openapi"),
     re_path(ENDPOINT + r"$", views.qapi, name="endpoint"),
     re_path(
-        ENDPOINT + r"/(?P<method_name>[A-Za-z0-9_]+\.[A-Za-z0-9_]+)/?$",
+        # Any name: an unknown one is answered in the envelope, not with a 404 page.
+        ENDPOINT + r"/(?P<method_name>[^/]+)/?$",
         views.qapi,
         name="endpoint-method",
     ),

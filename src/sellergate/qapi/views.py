@@ -13,8 +13,10 @@ import logging
 import time
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -26,7 +28,8 @@ from sellergate.credentials.errors import KeyRejected
 from sellergate.credentials.verification import verify_api_key, verify_seller_auth_key
 from sellergate.errors import FieldError
 from sellergate.qapi import envelope, ratelimit, usage
-from sellergate.qapi.codes import FIELD_ERRORS, KEY_REJECTIONS, Error, Result
+from sellergate.qapi import reference as docs
+from sellergate.qapi.codes import FIELD_ERRORS, KEY_REJECTIONS, TABLE, Error, Result
 from sellergate.qapi.params import ParamError, parse
 from sellergate.qapi.registry import METHODS, SERVICES, ApiError, Call, Method, accepts_version
 from sellergate.sellers.models import Seller
@@ -197,3 +200,26 @@ def _actor(user_id: int | None, entry: Method, address: str | None) -> Actor:
         return Actor(user=None, label=f"api:{entry.name}", source_address=address)
     user = User.objects.get(pk=user_id)
     return Actor(user=user, label=f"{user.get_username()} via API", source_address=address)
+
+
+def reference(request: HttpRequest) -> HttpResponse:
+    """The API reference page, in the UI language (Japanese unless switched)."""
+    base_url = settings.BASE_URL.rstrip("/")
+    return render(
+        request,
+        "qapi/reference.html",
+        {
+            "base_url": base_url,
+            "endpoint": docs.ENDPOINT,
+            "alias": "/GMKT.INC.Front.QAPIService/Giosis.qapi",
+            "codes": TABLE,
+            "methods": docs.methods_for_docs(base_url),
+            "sak_days": settings.SAK_LIFETIME_DAYS,
+            "rate": settings.API_RATE_PER_SECOND,
+            "burst": settings.API_RATE_BURST,
+        },
+    )
+
+
+def openapi(request: HttpRequest) -> HttpResponse:
+    return JsonResponse(docs.openapi(), json_dumps_params={"ensure_ascii": False})

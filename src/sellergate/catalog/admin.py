@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.forms import ModelForm
+
+from sellergate.admin_services import ReadOnlyModelAdmin, ServiceModelAdmin
+from sellergate.audit.actors import Actor
+from sellergate.catalog.models import Brand, Category, Product, ShippingGroup
+from sellergate.catalog.reference import Reference, reference_save
+
+
+class ReferenceAdmin(ServiceModelAdmin):
+    def save_via_service(
+        self, *, actor: Actor, obj: Any, form: ModelForm, change: bool
+    ) -> Reference:
+        return reference_save(actor=actor, obj=obj)
+
+
+@admin.register(Category)
+class CategoryAdmin(ReferenceAdmin):
+    list_display = ("code", "name", "name_en", "parent")
+    search_fields = ("code", "name", "name_en")
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(Brand)
+class BrandAdmin(ReferenceAdmin):
+    list_display = ("number", "name")
+    search_fields = ("number", "name")
+
+
+@admin.register(ShippingGroup)
+class ShippingGroupAdmin(ReferenceAdmin):
+    list_display = ("seller", "number", "name", "fee", "free_over", "carrier")
+    list_filter = ("carrier",)
+    search_fields = ("seller__login_id", "name")
+    autocomplete_fields = ("seller",)
+
+
+@admin.register(Product)
+class ProductAdmin(ReadOnlyModelAdmin):
+    """Sellers write their catalog (API, bulk files); operators look."""
+
+    list_display = ("item_code", "seller_code", "title", "seller", "status", "price", "quantity")
+    list_filter = ("status",)
+    search_fields = ("item_code", "seller_code", "title", "seller__login_id")
+    readonly_fields = [f.name for f in Product._meta.fields]
