@@ -9,7 +9,7 @@ import pytest
 from sellergate.audit.actors import Actor
 from sellergate.catalog.models import Brand, Category, ShippingGroup
 from sellergate.credentials import services
-from sellergate.qapi import ratelimit
+from sellergate.qapi import ratelimit, usage
 from sellergate.sellers.models import Seller
 from tests.factories import (
     PASSWORD,
@@ -47,10 +47,12 @@ def make_api_seller(login_id: str) -> ApiSeller:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits():
+def _fresh_limits_and_counts():
     ratelimit.reset()
+    usage.discard()
     yield
     ratelimit.reset()
+    usage.discard()
 
 
 @pytest.fixture

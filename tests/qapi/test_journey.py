@@ -7,18 +7,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from sellergate.sellers.eligibility import evaluate_eligibility
 from tests.factories import ClaimFactory, CustomerQuestionFactory, LateOrderFactory, OrderFactory
+from tests.qapi.client import QapiClient, django_transport
 from tests.qapi.conftest import sak_for
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_whole_api_journey(api, shop) -> None:
+def failing_conditions(client, shop) -> set[str]:
+    """The conditions the seller center's home page shows as not met."""
+    client.force_login(get_user_model().objects.get(username=shop.username))
+    page = client.get("/seller/").content.decode()
+    client.logout()
+    return set(re.findall(r'class="condition fail" data-condition="([a-z_]+)"', page))
+
+
+def test_the_whole_api_journey(api, shop, client) -> None:
     sak = sak_for(api, shop)
     assert sak.startswith("sgs_")
 
@@ -84,6 +95,8 @@ def test_the_whole_api_journey(api, shop) -> None:
     claim = ClaimFactory(seller=shop.seller, kind="cancel", order_no="")
     before = evaluate_eligibility(shop.seller)
     assert not before.passed
+    failing_before = failing_conditions(client, shop)
+    assert len(failing_before) == 3, failing_before
 
     today = timezone.localdate()
     to_confirm = api.ok(
@@ -125,4 +138,18 @@ def test_the_whole_api_journey(api, shop) -> None:
 
     after = evaluate_eligibility(shop.seller)
     assert after.passed, after.failed
+    assert failing_conditions(client, shop) == set()
     assert set(api.statuses) == {200}
+
+
+def test_the_seller_sees_usage_per_method_on_the_api_key_page(client, shop) -> None:
+    api = QapiClient(django_transport(client))
+    sak = sak_for(api, shop)
+    api.ok("ItemsLookup.GetAllGoodsInfo", sak)
+    api.call("ItemsLookup.GetItemDetailInfo", sak, ItemCode="404")
+    client.force_login(get_user_model().objects.get(username=shop.username))
+    page = client.get("/seller/api-keys/").content.decode()
+    usage = page.split('id="usage"')[1]
+    assert "<code>ItemsLookup.GetAllGoodsInfo</code></td><td>1</td><td>0</td>" in usage
+    assert "<code>ItemsLookup.GetItemDetailInfo</code></td><td>1</td><td>1</td>" in usage
+    assert 'href="/api/#code-3">-3</a>' in usage

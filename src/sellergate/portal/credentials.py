@@ -22,6 +22,7 @@ from sellergate.credentials.errors import CredentialError
 from sellergate.credentials.models import ApiKey, FtpAccount, FtpStatus
 from sellergate.ftpd.quotas import limits, usage
 from sellergate.portal.tenancy import current_seller, own
+from sellergate.qapi.selectors import usage_by_key
 
 GRACE_CHOICES = (0, 1, 24, 72, 168)
 NONCE = "credential_form_nonce"
@@ -51,13 +52,16 @@ def _show_secret_once(
 @seller_required
 def api_keys(request: HttpRequest) -> HttpResponse:
     seller = current_seller(request)
+    keys = list(own(request, ApiKey.objects.all()).order_by("-created_at"))
+    usage = usage_by_key(key.pk for key in keys)
     return render(
         request,
         "portal/api_keys.html",
         {
             "seller": seller,
             "granted": services.api_access_granted(seller),
-            "keys": own(request, ApiKey.objects.all()).order_by("-created_at"),
+            "keys": keys,
+            "usage": [(key, usage[key.pk]) for key in keys if key.pk in usage],
             "nonce": _nonce(request),
             "grace_choices": GRACE_CHOICES,
             "default_grace": settings.API_KEY_DEFAULT_GRACE_HOURS,
