@@ -19,6 +19,9 @@ from sellergate.accounts.models import User
 from sellergate.accounts.services import operator_create, seller_member_create
 from sellergate.audit.actors import Actor
 from sellergate.businessdays.calendar import load_calendar
+from sellergate.catalog.models import Brand, Category, Product, ShippingGroup
+from sellergate.catalog.reference import reference_save
+from sellergate.catalog.services import product_create
 from sellergate.credentials.models import ApiKey, FtpAccount, FtpStatus, KeyStatus
 from sellergate.credentials.services import (
     api_key_create,
@@ -200,7 +203,75 @@ def load_demo_data() -> list[DemoLogin]:
             logins.append(DemoLogin("seller", spec.login_id, DEMO_PASSWORD, spec.description))
         _ensure_waiting_request()
         _ensure_granted(Seller.objects.get(login_id=READY))
+        _ensure_catalog(Seller.objects.get(login_id=READY))
     return logins
+
+
+# (large, medium, small) categories: code and name in Japanese and English.
+DEMO_CATEGORIES = (
+    (
+        ("100000001", "キッチン用品", "Kitchen"),
+        ("200000001", "食器", "Tableware"),
+        ("300000001", "マグカップ", "Mugs"),
+    ),
+    (
+        ("100000001", "キッチン用品", "Kitchen"),
+        ("200000001", "食器", "Tableware"),
+        ("300000002", "茶碗・汁椀", "Rice and soup bowls"),
+    ),
+    (
+        ("100000002", "インテリア", "Interior"),
+        ("200000002", "照明", "Lighting"),
+        ("300000003", "テーブルランプ", "Table lamps"),
+    ),
+)
+DEMO_BRANDS = (("5001", "波佐見焼 工房つばめ"), ("5002", "Lumen Works"))
+DEMO_PRODUCTS = (
+    ("MUG-001", "波佐見焼 マグカップ 藍", "300000001", "5001", 1800, 24),
+    ("BOWL-001", "波佐見焼 茶碗 白磁", "300000002", "5001", 2400, 12),
+    ("LAMP-001", "真鍮テーブルランプ", "300000003", "5002", 9800, 3),
+)
+
+
+def _ensure_catalog(seller: Seller) -> None:
+    """Categories, brands, a shipping group and a few items of shop-ready, so the
+    marketplace API answers with something from the first call."""
+    for levels in DEMO_CATEGORIES:
+        parent = None
+        for code, name, name_en in levels:
+            parent, _created = Category.objects.get_or_create(
+                code=code, defaults={"name": name, "name_en": name_en, "parent": parent}
+            )
+    for number, name in DEMO_BRANDS:
+        Brand.objects.get_or_create(number=number, defaults={"name": name})
+    if not ShippingGroup.objects.filter(seller=seller).exists():
+        reference_save(
+            actor=ACTOR,
+            obj=ShippingGroup(
+                seller=seller,
+                number=1,
+                name="宅配便",
+                fee=700,
+                free_over=5000,
+                carrier="ヤマト運輸",
+            ),
+        )
+    for code, title, category, brand, price, quantity in DEMO_PRODUCTS:
+        if not Product.objects.filter(seller=seller, seller_code=code).exists():
+            product_create(
+                actor=ACTOR,
+                seller=seller,
+                values={
+                    "seller_code": code,
+                    "title": title,
+                    "category": category,
+                    "brand": brand,
+                    "price": price,
+                    "quantity": quantity,
+                    "shipping_no": 1,
+                    "tax_rate": "10",
+                },
+            )
 
 
 def _ensure_granted(seller: Seller) -> None:

@@ -6,7 +6,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sellergate.bootstrap import prepare
-from sellergate.demo import DemoLogin, DemoSecrets, issue_demo_secrets, load_demo_data
+from sellergate.demo import (
+    DEMO_PASSWORD,
+    DemoLogin,
+    DemoSecrets,
+    issue_demo_secrets,
+    load_demo_data,
+)
 from sellergate.processes import all_processes
 from sellergate.supervisor import Supervisor
 
@@ -38,6 +44,7 @@ class Command(BaseCommand):
         out.write(self.style.SUCCESS("sellergate demo — data loaded"))
         out.write(f"  Seller center : {base}/seller/")
         out.write(f"  Operator desk : {base}/desk/")
+        out.write(f"  API reference : {base}/api/")
         out.write("")
         out.write("  Demo log-ins (demo data only):")
         width = max(len(login.username) for login in logins)
@@ -51,5 +58,11 @@ class Command(BaseCommand):
         out.write(f"    API key      : {secrets.api_key}")
         out.write(f"    FTP user     : {secrets.ftp_user}")
         out.write(f"    FTP password : {secrets.ftp_password}")
+        out.write("    Seller authorization key for the API:")
+        out.write(
+            f"      curl '{base}/GMKT.INC.Front.QAPIService/ebayjapan.qapi?method="
+            f"CertificationAPI.CreateCertificationKey&v=1.0&returnType=json&key={secrets.api_key}"
+            f"&user_id={secrets.seller}&pwd={DEMO_PASSWORD}'"
+        )
         out.write("")
         out.write("  Stop with Ctrl-C.")
