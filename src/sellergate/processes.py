@@ -23,6 +23,8 @@ def web_process(*, host: str, port: int, workers: int) -> ProcessSpec:
             str(port),
             "--workers",
             str(workers),
+            "--blocking-threads",
+            str(settings.WEB_THREADS),
             "--no-ws",
             "sellergate.wsgi:application",
         ),

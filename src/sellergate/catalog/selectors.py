@@ -22,15 +22,16 @@ def product_get(
     if for_update:
         products = products.select_for_update(of=("self",))
     if item_code:
-        found = products.filter(item_code=item_code).first()
         field, value = "item_code", item_code
     elif seller_code:
-        found = products.filter(seller_code=seller_code).first()
         field, value = "seller_code", seller_code
     else:
         raise CatalogError("item_code", _("Give the item code or the seller item code."))
-    if found is None:
+    try:
+        # get(), not first(): both keys are unique, and first() would add an ORDER BY
+        # (the model's ordering joins the seller table) to a one-row lookup.
+        return products.get(**{field: value})
+    except Product.DoesNotExist:
         raise CatalogError(
             field, _("No item %(code)s in your catalog.") % {"code": value}, code="not_found"
-        )
-    return found
+        ) from None
