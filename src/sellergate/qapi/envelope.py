@@ -35,7 +35,8 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
-        return str(value.normalize()) if value == value.to_integral() else str(value)
+        # 20.000 → "20", 1.500 → "1.5" (normalize alone would write 20 as "2E+1")
+        return str(int(value)) if value == value.to_integral() else format(value.normalize(), "f")
     return value
 
 
