@@ -23,6 +23,16 @@ def api(client) -> QapiClient:
     return QapiClient(django_transport(client))
 
 
+def certify(api: QapiClient, shop, key: str | None = None) -> dict:
+    """CreateCertificationKey with the shop's log-in and its API key (or ``key``)."""
+    return api.call(
+        "CertificationAPI.CreateCertificationKey",
+        key or shop.api_key,
+        user_id=shop.username,
+        pwd=shop.password,
+    )
+
+
 def error_code(answer: dict) -> int:
     assert set(answer) == {"ErrorCode", "ErrorMsg"}, answer
     return answer["ErrorCode"]
@@ -58,17 +68,7 @@ def test_key_errors(api, shop) -> None:
     assert error_code(api.call("ItemsLookup.GetAllGoodsInfo", "")) == Error.KEY_MISSING
     assert error_code(api.call("ItemsLookup.GetAllGoodsInfo", "not-a-key")) == Error.INVALID_KEY
     mistyped = shop.api_key[:-1] + ("A" if shop.api_key[-1] != "A" else "B")
-    assert (
-        error_code(
-            api.call(
-                "CertificationAPI.CreateCertificationKey",
-                mistyped,
-                user_id=shop.username,
-                pwd=shop.password,
-            )
-        )
-        == Error.INVALID_KEY
-    )
+    assert error_code(certify(api, shop, mistyped)) == Error.INVALID_KEY
     # The API key is not a seller authorization key.
     assert error_code(api.call("ItemsLookup.GetAllGoodsInfo", shop.api_key)) == Error.SAK_REQUIRED
 
@@ -108,17 +108,7 @@ def test_revoked_suspended_and_password_changed(
             actor=ACTOR, key=ApiKey.objects.get(seller=shop.seller), reason="テスト"
         )
     assert error_code(api.call("ItemsLookup.GetAllGoodsInfo", sak)) == Error.KEY_REVOKED
-    assert (
-        error_code(
-            api.call(
-                "CertificationAPI.CreateCertificationKey",
-                shop.api_key,
-                user_id=shop.username,
-                pwd=shop.password,
-            )
-        )
-        == Error.KEY_REVOKED
-    )
+    assert error_code(certify(api, shop)) == Error.KEY_REVOKED
 
 
 def test_expired_and_network(api, shop, django_capture_on_commit_callbacks) -> None:
@@ -127,30 +117,13 @@ def test_expired_and_network(api, shop, django_capture_on_commit_callbacks) -> N
     key.save()
     with django_capture_on_commit_callbacks(execute=True):
         cache.invalidate_after_commit()  # as the services do after a change
-    assert error_code(
-        api.call(
-            "CertificationAPI.CreateCertificationKey",
-            shop.api_key,
-            user_id=shop.username,
-            pwd=shop.password,
-        )
-    ) == (Error.ADDRESS_NOT_ALLOWED)
+    assert error_code(certify(api, shop)) == (Error.ADDRESS_NOT_ALLOWED)
     key.allowed_networks = []
     key.expires_at = key.created_at
     key.save()
     with django_capture_on_commit_callbacks(execute=True):
         cache.invalidate_after_commit()
-    assert (
-        error_code(
-            api.call(
-                "CertificationAPI.CreateCertificationKey",
-                shop.api_key,
-                user_id=shop.username,
-                pwd=shop.password,
-            )
-        )
-        == Error.KEY_EXPIRED
-    )
+    assert error_code(certify(api, shop)) == Error.KEY_EXPIRED
 
 
 def test_business_errors_name_the_parameter(api, shop) -> None:
