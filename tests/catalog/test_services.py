@@ -82,7 +82,7 @@ def test_a_parent_category_is_refused(actor, seller, category) -> None:
         lambda: product_create(actor=actor, seller=seller, values=values(category.parent))
     )
     assert error.field == "category"
-    assert category.parent.code in error.message
+    assert category.parent.code in str(error.message)
 
 
 def test_valid_references_are_accepted(actor, seller, category) -> None:

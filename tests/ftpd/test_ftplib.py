@@ -6,6 +6,7 @@ import ftplib
 import io
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from sellergate.audit.actors import Actor
 from sellergate.bulk.models import BulkJob
@@ -33,7 +34,11 @@ def test_log_in_list_upload_and_download_over_ftps(ftp_server) -> None:
         "items.csv",
         len(CSV),
     )
-    assert job.status == "received"
+    # Queued for the worker, exactly once.
+    assert job.status == "queued"
+    task = DBTaskResult.objects.get()
+    assert task.task_path == "sellergate.bulk.tasks.process_bulk_job"
+    assert task.args_kwargs["args"] == [job.pk]
 
 
 def test_an_upload_under_a_temporary_name_is_recorded_once_on_its_final_name(ftp_server) -> None:

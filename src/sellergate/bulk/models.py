@@ -47,6 +47,19 @@ class BulkJob(models.Model):
         _("status"), max_length=12, choices=JobStatus.choices, default=JobStatus.RECEIVED
     )
     received_at = models.DateTimeField(_("received"), auto_now_add=True)
+    queued_at = models.DateTimeField(_("queued"), null=True, blank=True)
+    # Processing: counts as the rows go, so the page can show progress.
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    encoding = models.CharField(_("file format"), max_length=12, blank=True)
+    total_rows = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
+    ok_rows = models.PositiveIntegerField(_("rows applied"), default=0)
+    error_rows = models.PositiveIntegerField(_("rows with errors"), default=0)
+    created_count = models.PositiveIntegerField(_("items registered"), default=0)
+    updated_count = models.PositiveIntegerField(_("items modified"), default=0)
+    error = models.TextField(_("why the file was refused"), blank=True)
+    result_path = models.CharField(max_length=1000, blank=True)
 
     class Meta:
         verbose_name = _("bulk job")
@@ -59,3 +72,15 @@ class BulkJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def percent(self) -> int:
+        if self.status == JobStatus.DONE:
+            return 100
+        if not self.total_rows:
+            return 0
+        return min(99, self.processed_rows * 100 // self.total_rows)
+
+    @property
+    def result_name(self) -> str:
+        return self.result_path.rsplit("/", 1)[-1] if self.result_path else ""

@@ -147,8 +147,12 @@ class Product(models.Model):
     item_type = models.CharField(_("item type"), max_length=20, blank=True)
     available_date_type = models.PositiveSmallIntegerField(_("shipping date type"), default=0)
     available_date_value = models.CharField(_("shipping date"), max_length=10, blank=True)
-    # Options (variations) as the bulk template writes them: [{name, value, price, qty, code}]
+    # Options (variations) as the bulk template writes them:
+    # [{"name1", "value1", "name2", "value2", "price", "qty", "code"}]
     options = models.JSONField(_("options"), default=list, blank=True)
+    # Template columns the catalog keeps but does not interpret (header/footer HTML,
+    # purchase limits, expiry details…), by column key, so a file round-trips unchanged.
+    extra = models.JSONField(_("other attributes"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

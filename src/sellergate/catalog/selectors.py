@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.models import Product
+from sellergate.errors import Message as _
 from sellergate.sellers.models import Seller
 
 

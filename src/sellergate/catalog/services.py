@@ -13,13 +13,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
 
 from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.audit.snapshots import changed, field_values
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.models import Brand, Category, Product, ShippingGroup
+from sellergate.errors import Message as _
 from sellergate.sellers.models import Seller
 
 #: The item code of the first product; later ones count up from it.
@@ -149,8 +149,9 @@ def _clean(product: Product) -> None:
             exclude={"seller", "item_code"}, validate_unique=False, validate_constraints=False
         )
     except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise CatalogError(field, " ".join(messages)) from None
+        field, errors = next(iter(error.error_dict.items()))
+        first = errors[0]  # Django's own message, kept lazy like ours
+        raise CatalogError(field, _(first.message, first.params)) from None
 
 
 def _save_unique(product: Product) -> None:
@@ -177,7 +178,11 @@ def _save_unique(product: Product) -> None:
 
 
 @transaction.atomic
-def product_create(*, actor: Actor, seller: Seller, values: dict[str, Any]) -> Product:
+def product_create(
+    *, actor: Actor, seller: Seller, values: dict[str, Any], audit: bool = True
+) -> Product:
+    """Register a product. ``audit=False`` only for a caller that audits the whole batch
+    itself (a bulk job: one event for the file, its result file row by row)."""
     for required in ("seller_code", "title", "category", "price"):
         if values.get(required) in (None, ""):
             raise CatalogError(required, _("Required."), code="required")
@@ -186,6 +191,8 @@ def product_create(*, actor: Actor, seller: Seller, values: dict[str, Any]) -> P
     _save_unique(product)
     product.item_code = str(ITEM_CODE_BASE + product.pk)
     product.save(update_fields=["item_code"])
+    if not audit:
+        return product
     audit_record(
         actor=actor,
         action="product.create",
@@ -198,7 +205,12 @@ def product_create(*, actor: Actor, seller: Seller, values: dict[str, Any]) -> P
 
 @transaction.atomic
 def product_update(
-    *, actor: Actor, product: Product, values: dict[str, Any], action: str = "product.update"
+    *,
+    actor: Actor,
+    product: Product,
+    values: dict[str, Any],
+    action: str = "product.update",
+    audit: bool = True,
 ) -> Product:
     """Change the given fields of a product; an unchanged product is not written."""
     resolved = _resolve(product.seller, values)
@@ -211,6 +223,8 @@ def product_update(
     if before == after:
         return locked
     _save_unique(locked)
+    if not audit:
+        return locked
     old, new = changed(before, after)
     audit_record(
         actor=actor, action=action, obj=locked, seller=locked.seller, before=old, after=new

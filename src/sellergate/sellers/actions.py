@@ -13,13 +13,13 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.audit.snapshots import changed, field_values
 from sellergate.errors import FieldError
+from sellergate.errors import Message as _
 from sellergate.sellers.models import Claim, ClaimKind, CustomerQuestion, Order, Seller
 
 #: Why a shipment is late, as the marketplace lists them (DelayType).

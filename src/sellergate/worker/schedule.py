@@ -44,6 +44,7 @@ class Job:
 def _jobs() -> list[Job]:
     from django.conf import settings
 
+    from sellergate.bulk.services import bulk_jobs_requeue
     from sellergate.credentials import reconcile, tasks
     from sellergate.credentials.standing import standing_check
     from sellergate.ftpd.staging import staging_sweep
@@ -59,6 +60,7 @@ def _jobs() -> list[Job]:
             business_mornings_only=True,
         ),
         Job("ftp_staging_sweep", dt.timedelta(hours=1), staging_sweep),
+        Job("bulk_jobs_requeue", dt.timedelta(minutes=5), bulk_jobs_requeue),
     ]
     if settings.AUTO_APPROVE:
         from sellergate.access.policy import policy_run

@@ -1,0 +1,220 @@
+"""Reading one cell of a bulk file into catalog values, or refusing it with a reason.
+
+Each reader takes the cell's text (already stripped; never empty — an empty cell means
+"not given" and never reaches a reader) and returns the catalog fields it sets. A
+refusal is a ``CellError`` whose message is lazy, so the result file can carry it in
+Japanese and in English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import re
+from collections.abc import Callable
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+Reader = Callable[[str], dict[str, Any]]
+
+
+class CellError(Exception):
+    def __init__(self, message: Promise, **params: Any) -> None:
+        super().__init__(str(message))
+        self.message = message
+        self.params = params
+
+    def text(self) -> str:
+        return str(self.message) % self.params if self.params else str(self.message)
+
+
+def fields(*names: str) -> Callable[[Reader], Reader]:
+    """Mark a reader with the catalog fields it sets, so a refusal about a field can name
+    the column it came from."""
+
+    def mark(read: Reader) -> Reader:
+        read.fields = names  # type: ignore[attr-defined]
+        return read
+
+    return mark
+
+
+def text(field: str, max_length: int) -> Reader:
+    @fields(field)
+    def read(value: str) -> dict[str, Any]:
+        if len(value) > max_length:
+            raise CellError(
+                _("At most %(n)d characters (this has %(got)d)."), n=max_length, got=len(value)
+            )
+        return {field: value}
+
+    return read
+
+
+def whole(field: str, minimum: int = 0, maximum: int = 100_000_000) -> Reader:
+    @fields(field)
+    def read(value: str) -> dict[str, Any]:
+        try:
+            number = int(value.replace(",", "").removesuffix(".0"))
+        except ValueError:
+            raise CellError(
+                _("A whole number is expected, not %(value)s."), value=value[:30]
+            ) from None
+        if not minimum <= number <= maximum:
+            raise CellError(_("From %(min)d to %(max)d."), min=minimum, max=maximum)
+        return {field: number}
+
+    return read
+
+
+def date(field: str) -> Reader:
+    @fields(field)
+    def read(value: str) -> dict[str, Any]:
+        return {field: parse_date(value)}
+
+    return read
+
+
+def parse_date(value: str) -> dt.date:
+    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise CellError(_("A date like 2026-12-31 is expected, not %(value)s."), value=value[:30])
+
+
+def choice(field: str, mapping: dict[str, Any]) -> Reader:
+    @fields(field)
+    def read(value: str) -> dict[str, Any]:
+        key = value.upper() if value.upper() in mapping else value
+        if key not in mapping:
+            raise CellError(_("One of %(choices)s."), choices=", ".join(mapping))
+        return {field: mapping[key]}
+
+    return read
+
+
+def joined(field: str, most: int, each: int) -> Reader:
+    """Values joined by $$, as the marketplace's templates join lists."""
+
+    @fields(field)
+    def read(value: str) -> dict[str, Any]:
+        parts = [p.strip() for p in value.split("$$") if p.strip()]
+        if len(parts) > most:
+            raise CellError(
+                _("At most %(n)d values joined by $$ (this has %(got)d)."), n=most, got=len(parts)
+            )
+        if any(len(p) > each for p in parts):
+            raise CellError(_("Each value is at most %(n)d characters."), n=each)
+        return {field: parts}
+
+    return read
+
+
+def kept(key: str, max_length: int = 4000) -> Reader:
+    """A column the catalog keeps as it is (under ``Product.extra``)."""
+
+    @fields("extra")
+    def read(value: str) -> dict[str, Any]:
+        if len(value) > max_length:
+            raise CellError(
+                _("At most %(n)d characters (this has %(got)d)."), n=max_length, got=len(value)
+            )
+        return {f"extra.{key}": value}
+
+    return read
+
+
+@fields("weight")
+def decimal_kg(value: str) -> dict[str, Any]:
+    try:
+        weight = decimal.Decimal(value)
+    except decimal.InvalidOperation:
+        raise CellError(
+            _("A number of kilograms is expected, not %(value)s."), value=value[:30]
+        ) from None
+    if not weight.is_finite() or not 0 <= weight < 1000:
+        raise CellError(_("From 0 to 999.999 kg."))
+    return {"weight": weight.quantize(decimal.Decimal("0.001"))}
+
+
+SAME_DAY = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+
+
+@fields("available_date_type", "available_date_value")
+def available_shipping_date(value: str) -> dict[str, Any]:
+    """1–3 (days), hh:mm (same day until), 4–14 (made to order, days) or YYYY-MM-DD."""
+    if SAME_DAY.match(value):
+        hours, minutes = value.split(":")
+        return {"available_date_type": 1, "available_date_value": f"{int(hours):02d}:{minutes}"}
+    if value.isdigit():
+        days = int(value)
+        if 1 <= days <= 3:
+            return {"available_date_type": 0, "available_date_value": str(days)}
+        if 4 <= days <= 14:
+            return {"available_date_type": 2, "available_date_value": str(days)}
+    try:
+        day = parse_date(value)
+    except CellError:
+        pass
+    else:
+        return {"available_date_type": 3, "available_date_value": day.isoformat()}
+    raise CellError(_("1 to 3 (days), hh:mm, 4 to 14 (days) or a date YYYY-MM-DD."))
+
+
+OPTION_PARTS = 7
+MAX_OPTION_VALUES = 20
+
+
+@fields("options")
+def options(value: str) -> dict[str, Any]:
+    """名1||*選択肢1||*名2||*選択肢2||*価格||*在庫||*オプションコード, rows joined by $$;
+    at most 2 option types with 20 values each."""
+    rows = []
+    for number, raw in enumerate([r for r in value.split("$$") if r.strip()], start=1):
+        parts = [p.strip() for p in raw.split("||*")]
+        if len(parts) != OPTION_PARTS:
+            raise CellError(
+                _(
+                    "Option %(n)d has %(got)d parts; write name1||*value1||*name2||*value2||*"
+                    "price||*stock||*option code."
+                ),
+                n=number,
+                got=len(parts),
+            )
+        name1, value1, name2, value2, price, qty, code = parts
+        if not name1 or not value1:
+            raise CellError(_("Option %(n)d needs at least its first name and value."), n=number)
+        try:
+            price_number, qty_number = int(price or 0), int(qty or 0)
+        except ValueError:
+            raise CellError(
+                _("Option %(n)d: price and stock are whole numbers."), n=number
+            ) from None
+        if qty_number < 0:
+            raise CellError(_("Option %(n)d: stock cannot be negative."), n=number)
+        rows.append(
+            {
+                "name1": name1,
+                "value1": value1,
+                "name2": name2,
+                "value2": value2,
+                "price": price_number,
+                "qty": qty_number,
+                "code": code,
+            }
+        )
+    for key in ("value1", "value2"):
+        distinct = {row[key] for row in rows if row[key]}
+        if len(distinct) > MAX_OPTION_VALUES:
+            raise CellError(_("At most %(n)d values per option type."), n=MAX_OPTION_VALUES)
+    names = {(row["name1"], row["name2"]) for row in rows}
+    if len(names) > 1:
+        raise CellError(_("Every option row names the same option types."))
+    codes = [row["code"] for row in rows if row["code"]]
+    if len(codes) != len(set(codes)):
+        raise CellError(_("An option code appears twice."))
+    return {"options": rows}

@@ -1,0 +1,142 @@
+"""Processing a bulk job: the file streamed row by row, applied in batches, counted.
+
+Memory does not grow with the file: rows are read one at a time (and counted in a
+first pass, for the progress bar), applied in transactions of ``BATCH`` rows (each row
+in its own savepoint, so one bad row never blocks the others), and written to the
+result file as they go. A job is claimed with one conditional UPDATE, so a job enqueued
+twice, or picked by two workers, is processed once.
+"""
+
+from __future__ import annotations
+
+import logging
+from itertools import islice
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from sellergate.audit.actors import Actor
+from sellergate.audit.services import audit_record
+from sellergate.bulk.columns import TEMPLATES
+from sellergate.bulk.models import BulkJob, JobKind, JobStatus
+from sellergate.bulk.reader import FileRejected, open_sheet
+from sellergate.bulk.results import ResultWriter, result_path
+from sellergate.bulk.rows import APPLY, Context
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+REQUIRED_COLUMNS = {
+    "item": ("item_number", "seller_unique_item_id"),
+    "inventory": ("item_number", "seller_unique_item_id"),
+}
+
+
+def claim(job_id: int) -> BulkJob | None:
+    claimed = BulkJob.objects.filter(
+        pk=job_id, status__in=(JobStatus.RECEIVED, JobStatus.QUEUED)
+    ).update(status=JobStatus.RUNNING, started_at=timezone.now())
+    return BulkJob.objects.select_related("seller").get(pk=job_id) if claimed else None
+
+
+def _count_rows(path: Path, kind: str) -> int:
+    sheet = open_sheet(path, TEMPLATES[kind], required=REQUIRED_COLUMNS[kind])
+    return sum(1 for _row in sheet.rows)
+
+
+def process(job_id: int) -> BulkJob | None:
+    """Process a received job; None when it was not (already taken, or not a file)."""
+    job = claim(job_id)
+    if job is None:
+        return None
+    if job.kind == JobKind.IMAGE:
+        return _finish(job, JobStatus.DONE)  # stored in images/, served from there
+    path = Path(job.stored_path)
+    template = TEMPLATES[job.kind]
+    actor = Actor(user=None, label=f"bulk:{job.pk}")
+    try:
+        total = _count_rows(path, job.kind)
+        sheet = open_sheet(path, template, required=REQUIRED_COLUMNS[job.kind])
+    except FileRejected as refusal:
+        job.result_path = str(result_path(job))
+        writer = ResultWriter(Path(job.result_path), "utf-8")
+        writer.refused(_Refusal(refusal))
+        writer.close()
+        job.error = refusal.text()
+        return _finish(job, JobStatus.FAILED)
+    except OSError as error:
+        job.error = f"The uploaded file cannot be read: {error.strerror}"
+        return _finish(job, JobStatus.FAILED)
+    job.total_rows, job.encoding = total, sheet.encoding
+    job.result_path = str(result_path(job))
+    job.save(update_fields=["total_rows", "encoding", "result_path"])
+    writer = ResultWriter(Path(job.result_path), sheet.encoding)
+    ctx = Context(seller=job.seller, actor=actor)
+    apply = APPLY[job.kind]
+    try:
+        rows = iter(sheet.rows)
+        while batch := list(islice(rows, BATCH)):
+            with transaction.atomic():
+                for number, cells in batch:
+                    outcome = apply(ctx, number, cells)
+                    writer.outcome(number, outcome)
+                    job.processed_rows += 1
+                    if outcome.status == "ok":
+                        job.ok_rows += 1
+                        job.created_count += outcome.action == "created"
+                        job.updated_count += outcome.action == "updated"
+                    else:
+                        job.error_rows += 1
+                job.save(
+                    update_fields=[
+                        "processed_rows",
+                        "ok_rows",
+                        "error_rows",
+                        "created_count",
+                        "updated_count",
+                    ]
+                )
+        for number, why in sheet.skipped:
+            writer.skipped(number, why)
+    except FileRejected as refusal:  # e.g. the encoding changes half-way
+        writer.refused(_Refusal(refusal))
+        job.error = refusal.text()
+        writer.close()
+        return _finish(job, JobStatus.FAILED)
+    writer.close()
+    return _finish(job, JobStatus.DONE)
+
+
+class _Refusal:
+    def __init__(self, refusal: FileRejected) -> None:
+        self.refusal = refusal
+
+    def __str__(self) -> str:
+        return self.refusal.text()
+
+
+@transaction.atomic
+def _finish(job: BulkJob, status: str) -> BulkJob:
+    job.status = status
+    job.finished_at = timezone.now()
+    job.save()
+    audit_record(
+        actor=Actor(user=None, label=f"bulk:{job.pk}"),
+        action="bulk_job.done" if status == JobStatus.DONE else "bulk_job.failed",
+        obj=job,
+        seller=job.seller,
+        after={
+            "rows": job.processed_rows,
+            "applied": job.ok_rows,
+            "errors": job.error_rows,
+            "registered": job.created_count,
+            "modified": job.updated_count,
+            "result": Path(job.result_path).name if job.result_path else "",
+            "error": job.error[:500],
+        },
+    )
+    log.info(
+        "bulk job %s %s: %s rows, %s errors", job.pk, status, job.processed_rows, job.error_rows
+    )
+    return job

@@ -1,0 +1,237 @@
+"""Opening a bulk file as rows of text, whatever a seller's spreadsheet saved.
+
+XLSX (openpyxl in read-only mode: rows are streamed, memory stays flat — chosen over
+python-calamine because the same library writes the downloadable templates), and
+CSV/TSV in UTF-8 with or without BOM, UTF-16 (Excel's "Unicode text") or Shift_JIS/CP932
+(what Japanese Excel saves as CSV). The delimiter is the one the header row uses.
+
+Row 1 holds the English column keys. It may be followed by the template's own rows:
+Japanese labels (row 2) and, in the full template, the 必須入力/選択入力 row, the
+guidance row and the example row (rows 3–5); those are reported as skipped, not read
+as data. A header with unknown or missing columns refuses the whole file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import openpyxl
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from sellergate.bulk.columns import REQUIREMENTS, Column
+
+SAMPLE = 64 * 1024
+XLSX_MAGIC = b"PK\x03\x04"
+
+
+class FileRejected(Exception):
+    """The whole file cannot be read; the message says why and how to fix it."""
+
+    def __init__(self, message: Promise, **params: Any) -> None:
+        super().__init__(str(message))
+        self.message = message
+        self.params = params
+
+    def text(self) -> str:
+        return str(self.message) % self.params if self.params else str(self.message)
+
+
+@dataclass
+class Sheet:
+    keys: list[str]
+    encoding: str  # "xlsx", "utf-8-sig", "utf-8", "utf-16", "cp932"
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, why)
+    rows: Iterator[tuple[int, dict[str, str]]] = field(default_factory=lambda: iter(()))
+
+
+def cell_text(value: Any) -> str:
+    """A spreadsheet value as the text a seller typed (12 rather than 12.0)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def detect_encoding(sample: bytes) -> str:
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    try:
+        codecs.getincrementaldecoder("cp932")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        raise FileRejected(
+            _(
+                "The file is neither UTF-8 nor Shift_JIS (CP932) text: save it as CSV UTF-8, "
+                "CSV, or Excel workbook (.xlsx)."
+            )
+        ) from None
+    return "cp932"
+
+
+def _text_rows(path: Path, encoding: str) -> Iterator[list[str]]:
+    with path.open(encoding=encoding, newline="", errors="strict") as stream:
+        first = stream.readline()
+        delimiter = "\t" if first.count("\t") > first.count(",") else ","
+        rest: IO[str] = stream
+        try:
+            yield from csv.reader(io.StringIO(first), delimiter=delimiter)
+            yield from csv.reader(rest, delimiter=delimiter)
+        except UnicodeDecodeError as error:
+            raise FileRejected(
+                _(
+                    "The file changes encoding part-way (byte %(at)d is not %(encoding)s): "
+                    "save the whole file again in one encoding."
+                ),
+                at=error.start,
+                encoding=encoding,
+            ) from None
+        except csv.Error as error:
+            raise FileRejected(
+                _("The file is not valid CSV: %(error)s"), error=str(error)
+            ) from None
+
+
+def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # any unreadable workbook is the seller's file to fix
+        raise FileRejected(
+            _("The workbook cannot be opened: %(error)s"), error=str(error)[:200]
+        ) from None
+    try:
+        sheet = workbook.worksheets[0]
+        for values in sheet.iter_rows(values_only=True):
+            yield [cell_text(v) for v in values]
+    finally:
+        workbook.close()
+
+
+def raw_rows(path: Path) -> tuple[str, Iterator[list[str]]]:
+    with path.open("rb") as stream:
+        sample = stream.read(SAMPLE)
+    if sample.startswith(XLSX_MAGIC):
+        return "xlsx", _xlsx_rows(path)
+    if not sample.strip():
+        raise FileRejected(_("The file is empty."))
+    encoding = detect_encoding(sample)
+    return encoding, _text_rows(path, encoding)
+
+
+def _matches(row: list[str], columns: list[Column | None], attribute: str) -> bool:
+    pairs = [(cell, col) for cell, col in zip(row, columns, strict=False) if cell]
+    return bool(pairs) and all(
+        col is not None and cell == getattr(col, attribute) for cell, col in pairs
+    )
+
+
+def open_sheet(path: Path, template: tuple[Column, ...], *, required: tuple[str, ...]) -> Sheet:
+    """The file's rows as {column key: text}, numbered as in the file (1-based)."""
+    encoding, rows = raw_rows(path)
+    numbered = enumerate(rows, start=1)
+    header: list[str] | None = None
+    number = 0
+    for row_number, row in numbered:
+        if any(cell.strip() for cell in row):
+            header = [cell.strip().lstrip("\ufeff") for cell in row]
+            number = row_number
+            break
+    if header is None:
+        raise FileRejected(_("The file has no header row."))
+    while header and not header[-1]:
+        header.pop()
+    by_key = {column.key: column for column in template}
+    by_label = {column.label for column in template}
+    if (
+        header
+        and all(cell in by_label for cell in header if cell)
+        and not (set(header) & set(by_key))
+    ):
+        raise FileRejected(
+            _(
+                "Row %(row)d holds the Japanese labels: the first row must be the English keys "
+                "(%(first)s, …). Download the template to see both rows."
+            ),
+            row=number,
+            first=", ".join(c.key for c in template[:3]),
+        )
+    unknown = [cell for cell in header if cell not in by_key]
+    missing = [key for key in required if key not in header]
+    duplicated = sorted({cell for cell in header if cell and header.count(cell) > 1})
+    if unknown or missing or duplicated:
+        problems = []
+        if unknown:
+            problems.append(
+                str(_("unknown columns: %(names)s"))
+                % {"names": ", ".join(repr(c) for c in unknown)}
+            )
+        if missing:
+            problems.append(str(_("missing columns: %(names)s")) % {"names": ", ".join(missing)})
+        if duplicated:
+            problems.append(
+                str(_("columns given twice: %(names)s")) % {"names": ", ".join(duplicated)}
+            )
+        raise FileRejected(
+            _(
+                "The header (row %(row)d) does not match the template: %(problems)s. Use the "
+                "column keys of the downloadable template."
+            ),
+            row=number,
+            problems="; ".join(problems),
+        )
+    columns = [by_key[key] for key in header]
+    sheet = Sheet(keys=header, encoding=encoding)
+
+    def data() -> Iterator[tuple[int, dict[str, str]]]:
+        stage = "labels"
+        for row_number, row in numbered:
+            if stage != "data":
+                cells = [c.strip() for c in row]
+                if stage == "labels" and _matches(cells, columns, "label"):
+                    sheet.skipped.append((row_number, "labels"))
+                    stage = "requirements"
+                    continue
+                if (
+                    stage in ("labels", "requirements")
+                    and cells
+                    and all(c in REQUIREMENTS for c in cells if c)
+                    and any(cells)
+                ):
+                    # The full template: guidance and example rows follow.
+                    sheet.skipped.append((row_number, "requirements"))
+                    stage = "guidance"
+                    continue
+                if stage == "guidance":
+                    sheet.skipped.append((row_number, "guidance"))
+                    stage = "example"
+                    continue
+                if stage == "example":
+                    sheet.skipped.append((row_number, "example"))
+                    stage = "data"
+                    continue
+                stage = "data"
+            values = {key: (row[i].strip() if i < len(row) else "") for i, key in enumerate(header)}
+            if any(values.values()):
+                yield row_number, values
+
+    sheet.rows = data()
+    return sheet

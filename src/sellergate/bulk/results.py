@@ -1,0 +1,94 @@
+"""The result file of a bulk job: one line per input row, beside the upload.
+
+Named after the input plus a timestamp (``商品一括.20261130100512.csv``), in the input's
+own encoding family — Shift_JIS in, Shift_JIS out (characters it cannot hold become
+"?"), otherwise UTF-8 with a BOM so that Excel opens it as UTF-8. Messages are given in
+Japanese and in English.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import IO
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from sellergate.bulk.models import BulkJob
+from sellergate.bulk.rows import Outcome
+
+HEADER = (
+    "row",
+    "status",
+    "action",
+    "item_number",
+    "seller_unique_item_id",
+    "column",
+    "message_ja",
+    "message_en",
+)
+
+
+def both_languages(message: object) -> tuple[str, str]:
+    texts = []
+    for language in ("ja", "en"):
+        with translation.override(language):
+            texts.append(str(message))
+    return texts[0], texts[1]
+
+
+def result_path(job: BulkJob) -> Path:
+    stem = Path(job.file_name).stem
+    stamp = timezone.localtime().strftime("%Y%m%d%H%M%S")
+    stored = Path(job.stored_path)
+    if job.source == "ftp":
+        folder = stored.parent.parent / "results"  # the seller's FTP home: results/
+    else:
+        folder = Path(settings.DATA_DIR) / "bulk" / "results" / job.seller.login_id
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{stem}.{stamp}.csv"
+
+
+class ResultWriter:
+    def __init__(self, path: Path, input_encoding: str) -> None:
+        self.path = path
+        encoding = "cp932" if input_encoding == "cp932" else "utf-8-sig"
+        self._file: IO[str] = path.open("w", encoding=encoding, errors="replace", newline="")
+        self._csv = csv.writer(self._file)
+        self._csv.writerow(HEADER)
+
+    def skipped(self, row: int, why: str) -> None:
+        self._csv.writerow((row, "SKIPPED", "", "", "", "", *both_languages(SKIP_REASONS[why])))
+
+    def outcome(self, row: int, outcome: Outcome) -> None:
+        base = (row, outcome.status.upper(), outcome.action, outcome.item_code, outcome.seller_code)
+        if not outcome.problems:
+            self._csv.writerow((*base, "", "", ""))
+        for problem in outcome.problems:
+            self._csv.writerow((*base, problem.column, *both_languages(_Text(problem.error))))
+
+    def refused(self, message: object) -> None:
+        self._csv.writerow(("", "REFUSED", "", "", "", "", *both_languages(message)))
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class _Text:
+    """A CellError rendered in whatever language is active when it is written."""
+
+    def __init__(self, error: object) -> None:
+        self.error = error
+
+    def __str__(self) -> str:
+        return self.error.text()  # type: ignore[attr-defined]
+
+
+SKIP_REASONS = {
+    "labels": _("The template's row of Japanese labels."),
+    "requirements": _("The template's row of 必須入力/選択入力."),
+    "guidance": _("The template's guidance row."),
+    "example": _("The template's example row."),
+}
