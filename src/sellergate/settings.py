@@ -329,6 +329,13 @@ API_USAGE_FLUSH_SECONDS = env_int(
     minimum=0,
 )
 
+BULK_MAX_UPLOAD_BYTES = env_int(
+    "SELLERGATE_BULK_MAX_UPLOAD_BYTES",
+    50 * 1024 * 1024,
+    "Largest bulk file accepted by web upload (FTP has its own per-file limit).",
+    minimum=1024,
+)
+
 FTP_PUBLIC_HOST = env_str(
     "SELLERGATE_FTP_PUBLIC_HOST", "127.0.0.1", "Host name sellers connect to for FTP."
 )

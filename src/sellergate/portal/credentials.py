@@ -131,11 +131,6 @@ def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 # --- 商品管理 > 商品の一括登録/修正 > 【FTP接続でアップロード】 ---------------------------------
 
 
-@seller_required
-def bulk(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/bulk.html")
-
-
 def _ftp_context(request: HttpRequest) -> dict[str, object]:
     seller = current_seller(request)
     account = (

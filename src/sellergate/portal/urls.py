@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from sellergate.portal import credentials, views
+from sellergate.portal import bulk, credentials, views
 
 app_name = "portal"
 
@@ -25,7 +25,11 @@ urlpatterns = [
     path("api-keys/<int:pk>/rotate/", credentials.api_key_rotate, name="api_key_rotate"),
     path("api-keys/<int:pk>/revoke/", credentials.api_key_revoke, name="api_key_revoke"),
     # 商品管理 > 商品の一括登録/修正 > 【FTP接続でアップロード】
-    path("products/bulk/", credentials.bulk, name="bulk"),
+    path("products/bulk/", bulk.bulk, name="bulk"),
+    path("products/bulk/upload/", bulk.bulk_upload, name="bulk_upload"),
+    path("products/bulk/jobs/", bulk.bulk_jobs, name="bulk_jobs"),
+    path("products/bulk/jobs/<int:pk>/result/", bulk.bulk_result, name="bulk_result"),
+    path("products/bulk/templates/<str:kind>/<str:fmt>/", bulk.bulk_template, name="bulk_template"),
     path("products/bulk/ftp/", credentials.ftp_panel, name="ftp_panel"),
     path("products/bulk/ftp/password/", credentials.ftp_password_reset, name="ftp_password_reset"),
     path("requests/", views.request_list, name="request_list"),

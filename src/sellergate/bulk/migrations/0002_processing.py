@@ -4,70 +4,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('bulk', '0001_initial'),
+        ("bulk", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='bulkjob',
-            name='created_count',
-            field=models.PositiveIntegerField(default=0, verbose_name='items registered'),
+            model_name="bulkjob",
+            name="created_count",
+            field=models.PositiveIntegerField(default=0, verbose_name="items registered"),
         ),
         migrations.AddField(
-            model_name='bulkjob',
-            name='encoding',
-            field=models.CharField(blank=True, max_length=12, verbose_name='file format'),
+            model_name="bulkjob",
+            name="encoding",
+            field=models.CharField(blank=True, max_length=12, verbose_name="file format"),
         ),
         migrations.AddField(
-            model_name='bulkjob',
-            name='error',
-            field=models.TextField(blank=True, verbose_name='why the file was refused'),
+            model_name="bulkjob",
+            name="error",
+            field=models.TextField(blank=True, verbose_name="why the file was refused"),
         ),
         migrations.AddField(
-            model_name='bulkjob',
-            name='error_rows',
-            field=models.PositiveIntegerField(default=0, verbose_name='rows with errors'),
+            model_name="bulkjob",
+            name="error_rows",
+            field=models.PositiveIntegerField(default=0, verbose_name="rows with errors"),
         ),
         migrations.AddField(
-            model_name='bulkjob',
-            name='finished_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='finished'),
+            model_name="bulkjob",
+            name="finished_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="finished"),
         ),
         migrations.AddField(
-            model_name='bulkjob',
-            name='ok_rows',
-            field=models.PositiveIntegerField(default=0, verbose_name='rows applied'),
+            model_name="bulkjob",
+            name="ok_rows",
+            field=models.PositiveIntegerField(default=0, verbose_name="rows applied"),
         ),
         migrations.AddField(
-            model_name='bulkjob',
-            name='processed_rows',
-            field=models.PositiveIntegerField(default=0, verbose_name='rows processed'),
+            model_name="bulkjob",
+            name="processed_rows",
+            field=models.PositiveIntegerField(default=0, verbose_name="rows processed"),
         ),
         migrations.AddField(
-            model_name='bulkjob',
-            name='queued_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='queued'),
+            model_name="bulkjob",
+            name="queued_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="queued"),
         ),
         migrations.AddField(
-            model_name='bulkjob',
-            name='result_path',
+            model_name="bulkjob",
+            name="result_path",
             field=models.CharField(blank=True, max_length=1000),
         ),
         migrations.AddField(
-            model_name='bulkjob',
-            name='started_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='started'),
+            model_name="bulkjob",
+            name="started_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="started"),
         ),
         migrations.AddField(
-            model_name='bulkjob',
-            name='total_rows',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='rows'),
+            model_name="bulkjob",
+            name="total_rows",
+            field=models.PositiveIntegerField(blank=True, null=True, verbose_name="rows"),
         ),
         migrations.AddField(
-            model_name='bulkjob',
-            name='updated_count',
-            field=models.PositiveIntegerField(default=0, verbose_name='items modified'),
+            model_name="bulkjob",
+            name="updated_count",
+            field=models.PositiveIntegerField(default=0, verbose_name="items modified"),
         ),
     ]

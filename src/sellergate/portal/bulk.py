@@ -1,0 +1,145 @@
+"""商品管理 > 商品の一括登録/修正: upload a bulk file, follow its job, fetch its result,
+download the templates. The upload is recorded by the same service as an FTP upload,
+so both are processed the same way."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from sellergate.accounts.roles import seller_required
+from sellergate.audit.actors import Actor
+from sellergate.bulk.columns import TEMPLATE_NAMES
+from sellergate.bulk.models import BulkJob, JobKind, JobSource, JobStatus
+from sellergate.bulk.services import bulk_job_receive
+from sellergate.bulk.templates import FORMATS, template
+from sellergate.portal.tenancy import current_seller, own
+
+EXTENSIONS = (".xlsx", ".csv", ".tsv", ".txt")
+JOBS_SHOWN = 20
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("File type"),
+        choices=[
+            (JobKind.ITEM, gettext_lazy("Item register/modify (item template)")),
+            (JobKind.INVENTORY, gettext_lazy("Price and stock (price/quantity template)")),
+        ],
+    )
+    file = forms.FileField(label=gettext_lazy("File"))
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data["file"]
+        name = Path(upload.name).name
+        if not name.lower().endswith(EXTENSIONS):
+            raise forms.ValidationError(
+                _(
+                    "%(name)s is not a bulk file: upload .xlsx, .csv or .tsv (the templates "
+                    "below show the columns)."
+                )
+                % {"name": name}
+            )
+        if upload.size > settings.BULK_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _(
+                    "%(name)s is %(size)s; the largest accepted is %(limit)s. Split the file, or "
+                    "upload it by FTP."
+                )
+                % {
+                    "name": name,
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(settings.BULK_MAX_UPLOAD_BYTES),
+                }
+            )
+        return upload
+
+
+def _jobs(request: HttpRequest) -> list[BulkJob]:
+    return list(own(request, BulkJob.objects.exclude(kind=JobKind.IMAGE))[:JOBS_SHOWN])
+
+
+def _context(request: HttpRequest, form: UploadForm) -> dict[str, object]:
+    jobs = _jobs(request)
+    return {
+        "form": form,
+        "jobs": jobs,
+        "active": any(j.status in (JobStatus.QUEUED, JobStatus.RUNNING) for j in jobs),
+        "templates": [(kind, name) for kind, name in TEMPLATE_NAMES.items()],
+        "formats": list(FORMATS),
+        "limit": settings.BULK_MAX_UPLOAD_BYTES,
+    }
+
+
+@seller_required
+def bulk(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/bulk.html", _context(request, UploadForm()))
+
+
+@require_POST
+@seller_required
+def bulk_upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, "portal/bulk.html", _context(request, form), status=400)
+    seller = current_seller(request)
+    upload = form.cleaned_data["file"]
+    name = Path(upload.name).name
+    folder = Path(settings.DATA_DIR) / "bulk" / "uploads" / seller.login_id / uuid.uuid4().hex
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = folder / name
+    with stored.open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    job = bulk_job_receive(
+        actor=Actor.from_request(request),
+        seller=seller,
+        source=JobSource.WEB,
+        kind=form.cleaned_data["kind"],
+        file_name=name,
+        stored_path=str(stored),
+        size=stored.stat().st_size,
+    )
+    messages.success(
+        request, _("%(name)s was received as job #%(job)d.") % {"name": name, "job": job.pk}
+    )
+    return redirect("portal:bulk")
+
+
+@seller_required
+def bulk_jobs(request: HttpRequest) -> HttpResponse:
+    """The job table alone, polled by the page while a job is queued or running."""
+    jobs = _jobs(request)
+    active = any(j.status in (JobStatus.QUEUED, JobStatus.RUNNING) for j in jobs)
+    return render(request, "portal/includes/bulk_jobs.html", {"jobs": jobs, "active": active})
+
+
+@seller_required
+def bulk_result(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_object_or_404(own(request, BulkJob.objects.all()), pk=pk)
+    path = Path(job.result_path) if job.result_path else None
+    if path is None or not path.is_file():
+        raise Http404("no result file yet")
+    return FileResponse(
+        path.open("rb"), as_attachment=True, filename=path.name, content_type="text/csv"
+    )
+
+
+@seller_required
+def bulk_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+    if kind not in TEMPLATE_NAMES or fmt not in FORMATS:
+        raise Http404("no such template")
+    name, content_type, data = template(kind, fmt)
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
