@@ -60,6 +60,10 @@ class BulkJob(models.Model):
     updated_count = models.PositiveIntegerField(_("items modified"), default=0)
     error = models.TextField(_("why the file was refused"), blank=True)
     result_path = models.CharField(max_length=1000, blank=True)
+    # Where the result file ends as of the last committed batch, and when that batch
+    # committed: a job whose worker died is resumed from there (bulk.processing).
+    result_offset = models.BigIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("bulk job")

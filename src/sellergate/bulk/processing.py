@@ -22,7 +22,7 @@ from sellergate.bulk.columns import TEMPLATES
 from sellergate.bulk.models import BulkJob, JobKind, JobStatus
 from sellergate.bulk.reader import FileRejected, open_sheet
 from sellergate.bulk.results import ResultWriter, result_path
-from sellergate.bulk.rows import APPLY, Context
+from sellergate.bulk.rows import APPLY, Context, Outcome
 
 log = logging.getLogger(__name__)
 
@@ -46,66 +46,82 @@ def _count_rows(path: Path, kind: str) -> int:
 
 
 def process(job_id: int) -> BulkJob | None:
-    """Process a received job; None when it was not (already taken, or not a file)."""
+    """Process a queued job; None when it was not (already taken by another worker).
+
+    A job whose worker died part-way (requeued by ``bulk_jobs_requeue``) goes on from its
+    last committed batch: the rows before it are not applied again, and the result file
+    is cut back to where that batch ended it."""
     job = claim(job_id)
     if job is None:
         return None
     if job.kind == JobKind.IMAGE:
         return _finish(job, JobStatus.DONE)  # stored in images/, served from there
     path = Path(job.stored_path)
-    template = TEMPLATES[job.kind]
-    actor = Actor(user=None, label=f"bulk:{job.pk}")
+    required = REQUIRED_COLUMNS[job.kind]
     try:
-        total = _count_rows(path, job.kind)
-        sheet = open_sheet(path, template, required=REQUIRED_COLUMNS[job.kind])
+        if job.total_rows is None:
+            job.total_rows = _count_rows(path, job.kind)
+        sheet = open_sheet(path, TEMPLATES[job.kind], required=required)
     except FileRejected as refusal:
-        job.result_path = str(result_path(job))
-        writer = ResultWriter(Path(job.result_path), "utf-8")
-        writer.refused(_Refusal(refusal))
-        writer.close()
-        job.error = refusal.text()
-        return _finish(job, JobStatus.FAILED)
+        return _refuse(job, refusal, None)
     except OSError as error:
         job.error = f"The uploaded file cannot be read: {error.strerror}"
         return _finish(job, JobStatus.FAILED)
-    job.total_rows, job.encoding = total, sheet.encoding
-    job.result_path = str(result_path(job))
+    job.encoding = sheet.encoding
+    job.result_path = job.result_path or str(result_path(job))
     job.save(update_fields=["total_rows", "encoding", "result_path"])
-    writer = ResultWriter(Path(job.result_path), sheet.encoding)
-    ctx = Context(seller=job.seller, actor=actor)
+    writer = ResultWriter(Path(job.result_path), sheet.encoding, offset=job.result_offset)
+    ctx = Context(seller=job.seller, actor=Actor(user=None, label=f"bulk:{job.pk}"))
     apply = APPLY[job.kind]
+    rows = iter(sheet.rows)
     try:
-        rows = iter(sheet.rows)
+        for number, cells in islice(rows, job.processed_rows):  # done before a crash
+            ctx.remember(job.kind, number, cells)
         while batch := list(islice(rows, BATCH)):
             with transaction.atomic():
                 for number, cells in batch:
-                    outcome = apply(ctx, number, cells)
-                    writer.outcome(number, outcome)
-                    job.processed_rows += 1
-                    if outcome.status == "ok":
-                        job.ok_rows += 1
-                        job.created_count += outcome.action == "created"
-                        job.updated_count += outcome.action == "updated"
-                    else:
-                        job.error_rows += 1
-                job.save(
-                    update_fields=[
-                        "processed_rows",
-                        "ok_rows",
-                        "error_rows",
-                        "created_count",
-                        "updated_count",
-                    ]
-                )
+                    _count(job, apply(ctx, number, cells), writer, number)
+                job.result_offset = writer.flush()
+                job.heartbeat_at = timezone.now()
+                job.save(update_fields=PROGRESS_FIELDS)
         for number, why in sheet.skipped:
             writer.skipped(number, why)
     except FileRejected as refusal:  # e.g. the encoding changes half-way
-        writer.refused(_Refusal(refusal))
-        job.error = refusal.text()
-        writer.close()
-        return _finish(job, JobStatus.FAILED)
+        return _refuse(job, refusal, writer)
     writer.close()
     return _finish(job, JobStatus.DONE)
+
+
+PROGRESS_FIELDS = [
+    "processed_rows",
+    "ok_rows",
+    "error_rows",
+    "created_count",
+    "updated_count",
+    "result_offset",
+    "heartbeat_at",
+]
+
+
+def _count(job: BulkJob, outcome: Outcome, writer: ResultWriter, number: int) -> None:
+    writer.outcome(number, outcome)
+    job.processed_rows += 1
+    if outcome.status == "ok":
+        job.ok_rows += 1
+        job.created_count += outcome.action == "created"
+        job.updated_count += outcome.action == "updated"
+    else:
+        job.error_rows += 1
+
+
+def _refuse(job: BulkJob, refusal: FileRejected, writer: ResultWriter | None) -> BulkJob:
+    if writer is None:
+        job.result_path = job.result_path or str(result_path(job))
+        writer = ResultWriter(Path(job.result_path), "utf-8", offset=job.result_offset)
+    writer.refused(_Refusal(refusal))
+    writer.close()
+    job.error = refusal.text()
+    return _finish(job, JobStatus.FAILED)
 
 
 class _Refusal:

@@ -8,7 +8,10 @@ Japanese and in English.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
+import os
 from pathlib import Path
 from typing import IO
 
@@ -52,18 +55,44 @@ def result_path(job: BulkJob) -> Path:
 
 
 class ResultWriter:
-    def __init__(self, path: Path, input_encoding: str) -> None:
+    """Lines are buffered per batch and written by ``flush``, which returns where the file
+    then ends; the processor commits that offset with the batch. Reopened at a committed
+    offset, the file is cut there first, so lines of a batch that never committed go."""
+
+    def __init__(self, path: Path, input_encoding: str, *, offset: int = 0) -> None:
         self.path = path
-        encoding = "cp932" if input_encoding == "cp932" else "utf-8-sig"
-        self._file: IO[str] = path.open("w", encoding=encoding, errors="replace", newline="")
-        self._csv = csv.writer(self._file)
-        self._csv.writerow(HEADER)
+        self.encoding = "cp932" if input_encoding == "cp932" else "utf-8"
+        self._raw: IO[bytes] = path.open("r+b" if path.exists() else "w+b")
+        self._raw.truncate(offset)
+        self._raw.seek(offset)
+        self._buffer = io.StringIO()
+        self._csv = csv.writer(self._buffer)
+        if offset == 0:
+            if self.encoding == "utf-8":
+                self._raw.write(codecs.BOM_UTF8)  # so that Excel reads it as UTF-8
+            self._csv.writerow(HEADER)
+            self.flush()
+
+    def flush(self) -> int:
+        data = self._buffer.getvalue().encode(self.encoding, errors="replace")
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._raw.write(data)
+        self._raw.flush()
+        os.fsync(self._raw.fileno())
+        return self._raw.tell()
 
     def skipped(self, row: int, why: str) -> None:
         self._csv.writerow((row, "SKIPPED", "", "", "", "", *both_languages(SKIP_REASONS[why])))
 
     def outcome(self, row: int, outcome: Outcome) -> None:
-        base = (row, outcome.status.upper(), outcome.action, outcome.item_code, outcome.seller_code)
+        base = (
+            row,
+            outcome.status.upper(),
+            outcome.action,
+            outcome.item_code,
+            outcome.seller_code,
+        )
         if not outcome.problems:
             self._csv.writerow((*base, "", "", ""))
         for problem in outcome.problems:
@@ -73,7 +102,8 @@ class ResultWriter:
         self._csv.writerow(("", "REFUSED", "", "", "", "", *both_languages(message)))
 
     def close(self) -> None:
-        self._file.close()
+        self.flush()
+        self._raw.close()
 
 
 class _Text:

@@ -38,11 +38,25 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
 
 
+def identity(kind: str, cells: dict[str, str]) -> str:
+    """What makes two rows of one file the same item (or the same option)."""
+    item_code = cells.get("item_number", "")
+    seller_code = cells.get("seller_unique_item_id", "")
+    if kind == "inventory":
+        option = cells.get("seller_unique_option_id", "") if cells.get("edit_type") == "i" else ""
+        return f"{item_code or seller_code}/{option}"
+    return f"i:{item_code}" if item_code else f"s:{seller_code}"
+
+
 @dataclass
 class Context:
     seller: Seller
     actor: Actor
     seen: dict[str, int] = field(default_factory=dict)  # identity → first row
+
+    def remember(self, kind: str, number: int, cells: dict[str, str]) -> None:
+        """A row applied before a resume still counts for the duplicate check."""
+        self.seen.setdefault(identity(kind, cells), number)
 
 
 def _column_for(columns: tuple[Column, ...], catalog_field: str) -> str:
@@ -97,7 +111,7 @@ def apply_item_row(ctx: Context, number: int, cells: dict[str, str]) -> Outcome:
     problems = outcome.problems
     twice = _seen_twice(
         ctx,
-        f"i:{item_code}" if item_code else f"s:{seller_code}",
+        identity("item", cells),
         number,
         "item_number" if item_code else "seller_unique_item_id",
     )
@@ -160,8 +174,7 @@ def apply_price_qty_row(ctx: Context, number: int, cells: dict[str, str]) -> Out
     values = _read(PRICE_QTY_COLUMNS, cells, problems)
     edit = values.pop("edit_type", "item")
     option_code = values.pop("option_code", "")
-    identity = f"{item_code or seller_code}/{option_code if edit == 'option' else ''}"
-    twice = _seen_twice(ctx, identity, number, "item_number")
+    twice = _seen_twice(ctx, identity("inventory", cells), number, "item_number")
     if twice:
         problems.append(twice)
     if not item_code and not seller_code:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from sellergate.audit.actors import Actor
@@ -59,20 +60,26 @@ def _enqueue(job_id: int) -> None:
 
 
 REQUEUE_AFTER = dt.timedelta(minutes=10)
+#: A running job commits a batch every few seconds; this long without one, its worker
+#: is taken for dead and the job is queued again (it resumes where it stopped).
+STALE_AFTER = dt.timedelta(minutes=5)
 
 
 def bulk_jobs_requeue(*, now: dt.datetime | None = None) -> list[int]:
-    """Queue again the jobs still waiting long after they were queued (the worker that had
-    them died, or the enqueue was lost). Processing claims a job once, so a job queued
-    twice is still processed once."""
+    """Queue again the jobs still waiting long after they were queued (the enqueue was
+    lost) and the running ones whose worker stopped committing (it died). Processing
+    claims a job once, so a job queued twice is still processed once."""
     now = now or timezone.now()
     with transaction.atomic():
-        stuck = list(
-            BulkJob.objects.select_for_update()
-            .filter(status=JobStatus.QUEUED, queued_at__lte=now - REQUEUE_AFTER)
-            .values_list("pk", flat=True)
+        waiting = Q(status=JobStatus.QUEUED, queued_at__lte=now - REQUEUE_AFTER)
+        dead = Q(status=JobStatus.RUNNING) & (
+            Q(heartbeat_at__lte=now - STALE_AFTER)
+            | Q(heartbeat_at__isnull=True, started_at__lte=now - STALE_AFTER)
         )
-        BulkJob.objects.filter(pk__in=stuck).update(queued_at=now)
+        stuck = list(
+            BulkJob.objects.select_for_update().filter(waiting | dead).values_list("pk", flat=True)
+        )
+        BulkJob.objects.filter(pk__in=stuck).update(status=JobStatus.QUEUED, queued_at=now)
     for job_id in stuck:
         _enqueue(job_id)
     return stuck
