@@ -22,7 +22,7 @@ from sellergate.bulk.columns import TEMPLATES
 from sellergate.bulk.models import BulkJob, JobKind, JobStatus
 from sellergate.bulk.reader import FileRejected, open_sheet
 from sellergate.bulk.results import ResultWriter, result_path
-from sellergate.bulk.rows import APPLY, Context, Outcome
+from sellergate.bulk.rows import Context, Outcome, apply_batch
 
 log = logging.getLogger(__name__)
 
@@ -72,15 +72,15 @@ def process(job_id: int) -> BulkJob | None:
     job.save(update_fields=["total_rows", "encoding", "result_path"])
     writer = ResultWriter(Path(job.result_path), sheet.encoding, offset=job.result_offset)
     ctx = Context(seller=job.seller, actor=Actor(user=None, label=f"bulk:{job.pk}"))
-    apply = APPLY[job.kind]
     rows = iter(sheet.rows)
     try:
         for number, cells in islice(rows, job.processed_rows):  # done before a crash
             ctx.remember(job.kind, number, cells)
         while batch := list(islice(rows, BATCH)):
             with transaction.atomic():
-                for number, cells in batch:
-                    _count(job, apply(ctx, number, cells), writer, number)
+                outcomes = apply_batch(ctx, job.kind, batch)
+                for (number, _cells), outcome in zip(batch, outcomes, strict=True):
+                    _count(job, outcome, writer, number)
                 job.result_offset = writer.flush()
                 job.heartbeat_at = timezone.now()
                 job.save(update_fields=PROGRESS_FIELDS)

@@ -1,26 +1,33 @@
-"""Applying one data row of a bulk file to the catalog.
+"""Applying a batch of data rows of a bulk file to the catalog.
 
 Every problem of a row is collected (not just the first) and reported with the column
-it is about; a row with any problem changes nothing. Rows are matched to items by
-item_number, else by seller_unique_item_id — so the same file processed twice leaves
-the same catalog: the second time every row is "unchanged".
+it is about; a row with any problem changes nothing, and never holds back the others.
+Rows are matched to items by item_number, else by seller_unique_item_id — so the same
+file processed twice leaves the same catalog: the second time every row is "unchanged".
+A batch is read from the catalog in two queries and written in one INSERT and one UPDATE
+(``catalog.batch``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sellergate.audit.actors import Actor
 from sellergate.bulk.cells import CellError
 from sellergate.bulk.columns import ITEM_COLUMNS, NEW_ITEM_REQUIRED, PRICE_QTY_COLUMNS, Column
-from sellergate.catalog import selectors, services
+from sellergate.catalog.batch import Change, Saved, products_save
 from sellergate.catalog.errors import CatalogError
+from sellergate.catalog.lookups import CachedLookups
 from sellergate.catalog.models import Product
 from sellergate.sellers.models import Seller
+
+Row = tuple[int, dict[str, str]]
 
 
 @dataclass
@@ -53,6 +60,7 @@ class Context:
     seller: Seller
     actor: Actor
     seen: dict[str, int] = field(default_factory=dict)  # identity → first row
+    lookups: CachedLookups = field(default_factory=CachedLookups)
 
     def remember(self, kind: str, number: int, cells: dict[str, str]) -> None:
         """A row applied before a resume still counts for the duplicate check."""
@@ -87,42 +95,47 @@ def _merge_kept(values: dict[str, Any], product: Product | None) -> dict[str, An
     return merged
 
 
-def _seen_twice(ctx: Context, identity: str, number: int, column: str) -> Problem | None:
-    first = ctx.seen.setdefault(identity, number)
-    if first != number:
-        return Problem(
-            column,
-            CellError(_("Also in row %(row)d of this file: give each item once."), row=first),
-        )
-    return None
-
-
-def _find(ctx: Context, item_code: str, seller_code: str) -> Product | None:
-    try:
-        return selectors.product_get(ctx.seller, item_code=item_code, seller_code=seller_code)
-    except CatalogError:
-        return None
-
-
-def apply_item_row(ctx: Context, number: int, cells: dict[str, str]) -> Outcome:
-    item_code = cells.get("item_number", "")
-    seller_code = cells.get("seller_unique_item_id", "")
-    outcome = Outcome(status="error", item_code=item_code, seller_code=seller_code)
-    problems = outcome.problems
-    twice = _seen_twice(
-        ctx,
-        identity("item", cells),
-        number,
-        "item_number" if item_code else "seller_unique_item_id",
+def _existing(seller: Seller, rows: list[Row]) -> tuple[dict[str, Product], dict[str, Product]]:
+    """The batch's items already in the catalog, by item code and by seller item code."""
+    item_codes = {c["item_number"] for _n, c in rows if c.get("item_number")}
+    seller_codes = {c["seller_unique_item_id"] for _n, c in rows if c.get("seller_unique_item_id")}
+    found = Product.objects.filter(seller=seller).filter(
+        Q(item_code__in=item_codes) | Q(seller_code__in=seller_codes)
     )
-    if twice:
-        problems.append(twice)
-    values = _read(ITEM_COLUMNS, cells, problems)
+    by_item, by_code = {}, {}
+    for product in found:
+        by_item[product.item_code] = product
+        by_code[product.seller_code] = product
+    return by_item, by_code
+
+
+def _start(ctx: Context, kind: str, number: int, cells: dict[str, str]) -> Outcome:
+    outcome = Outcome(
+        status="error",
+        item_code=cells.get("item_number", ""),
+        seller_code=cells.get("seller_unique_item_id", ""),
+    )
+    first = ctx.seen.setdefault(identity(kind, cells), number)
+    if first != number:
+        column = "item_number" if cells.get("item_number") else "seller_unique_item_id"
+        outcome.problems.append(
+            Problem(
+                column,
+                CellError(_("Also in row %(row)d of this file: give each item once."), row=first),
+            )
+        )
+    return outcome
+
+
+def _item_change(ctx: Context, outcome: Outcome, cells: dict[str, str], found) -> Change | None:
+    by_item, by_code = found
+    item_code, seller_code = outcome.item_code, outcome.seller_code
+    values = _read(ITEM_COLUMNS, cells, outcome.problems)
     product = None
     if item_code:
-        product = _find(ctx, item_code, "")
+        product = by_item.get(item_code)
         if product is None:
-            problems.append(
+            outcome.problems.append(
                 Problem(
                     "item_number",
                     CellError(
@@ -135,54 +148,33 @@ def apply_item_row(ctx: Context, number: int, cells: dict[str, str]) -> Outcome:
                 )
             )
     elif seller_code:
-        product = _find(ctx, "", seller_code)  # registered before: this row modifies it
+        product = by_code.get(seller_code)  # registered before: this row modifies it
     if product is None and not item_code:
-        missing = [key for key in NEW_ITEM_REQUIRED if not cells.get(key)]
-        for key in missing:
-            problems.append(Problem(key, CellError(_("Required to register a new item."))))
-    if problems:
-        return outcome
-    values = _merge_kept(values, product)
-    try:
-        with transaction.atomic():
-            if product is None:
-                product = services.product_create(
-                    actor=ctx.actor, seller=ctx.seller, values=values, audit=False
+        for key in NEW_ITEM_REQUIRED:
+            if not cells.get(key):
+                outcome.problems.append(
+                    Problem(key, CellError(_("Required to register a new item.")))
                 )
-                outcome.action = "created"
-            else:
-                before = product.updated_at
-                product = services.product_update(
-                    actor=ctx.actor, product=product, values=values, audit=False
-                )
-                outcome.action = "updated" if product.updated_at != before else "unchanged"
-    except CatalogError as refusal:
-        problems.append(
-            Problem(_column_for(ITEM_COLUMNS, refusal.field), CellError(refusal.message))
-        )
-        return outcome
-    outcome.status = "ok"
-    outcome.item_code, outcome.seller_code = product.item_code or "", product.seller_code
-    return outcome
+    if outcome.problems:
+        return None
+    return Change(product=product, values=_merge_kept(values, product))
 
 
-def apply_price_qty_row(ctx: Context, number: int, cells: dict[str, str]) -> Outcome:
-    item_code = cells.get("item_number", "")
-    seller_code = cells.get("seller_unique_item_id", "")
-    outcome = Outcome(status="error", item_code=item_code, seller_code=seller_code)
+def _price_qty_change(
+    ctx: Context, outcome: Outcome, cells: dict[str, str], found
+) -> Change | None:
+    by_item, by_code = found
     problems = outcome.problems
     values = _read(PRICE_QTY_COLUMNS, cells, problems)
     edit = values.pop("edit_type", "item")
     option_code = values.pop("option_code", "")
-    twice = _seen_twice(ctx, identity("inventory", cells), number, "item_number")
-    if twice:
-        problems.append(twice)
+    item_code, seller_code = outcome.item_code, outcome.seller_code
+    product = by_item.get(item_code) if item_code else by_code.get(seller_code)
     if not item_code and not seller_code:
         problems.append(
             Problem("item_number", CellError(_("Give item_number or seller_unique_item_id.")))
         )
-    product = _find(ctx, item_code, seller_code) if (item_code or seller_code) else None
-    if product is None and (item_code or seller_code):
+    elif product is None:
         problems.append(
             Problem(
                 "item_number" if item_code else "seller_unique_item_id",
@@ -211,26 +203,58 @@ def apply_price_qty_row(ctx: Context, number: int, cells: dict[str, str]) -> Out
                     matching[0]["qty"] = values.pop("quantity")
                 values = {"options": options}
     if problems or product is None:
-        return outcome
+        return None
+    return Change(product=product, values=values)
+
+
+CHANGES: dict[str, Callable[..., Change | None]] = {
+    "item": _item_change,
+    "inventory": _price_qty_change,
+}
+COLUMNS = {"item": ITEM_COLUMNS, "inventory": PRICE_QTY_COLUMNS}
+
+
+def apply_batch(ctx: Context, kind: str, rows: list[Row]) -> list[Outcome]:
+    """One outcome per row, in order. Run inside the batch's transaction."""
+    found = _existing(ctx.seller, rows)
+    outcomes: list[Outcome] = []
+    changes: list[tuple[Outcome, Change]] = []
+    for number, cells in rows:
+        outcome = _start(ctx, kind, number, cells)
+        change = CHANGES[kind](ctx, outcome, cells, found)
+        outcomes.append(outcome)
+        if change is not None and not outcome.problems:
+            changes.append((outcome, change))
     try:
         with transaction.atomic():
-            before = product.updated_at
-            product = services.product_update(
-                actor=ctx.actor,
-                product=product,
-                values=values,
-                action="product.price_qty",
-                audit=False,
+            saved = products_save(
+                seller=ctx.seller, changes=[c for _o, c in changes], lookups=ctx.lookups
             )
-    except CatalogError as refusal:
-        problems.append(
-            Problem(_column_for(PRICE_QTY_COLUMNS, refusal.field), CellError(refusal.message))
-        )
-        return outcome
-    outcome.status = "ok"
-    outcome.action = "updated" if product.updated_at != before else "unchanged"
-    outcome.item_code, outcome.seller_code = product.item_code or "", product.seller_code
-    return outcome
-
-
-APPLY = {"item": apply_item_row, "inventory": apply_price_qty_row}
+    except IntegrityError:
+        if len(rows) == 1:
+            outcomes[0].problems.append(
+                Problem(
+                    "seller_unique_item_id",
+                    CellError(
+                        _(
+                            "Another change to this item was saved at the same moment: "
+                            "upload the row again."
+                        )
+                    ),
+                )
+            )
+            return outcomes
+        # Someone else wrote one of these items meanwhile: go row by row.
+        ctx.seen.clear()
+        return [apply_batch(ctx, kind, [row])[0] for row in rows]
+    for (outcome, _change), result in zip(changes, saved, strict=True):
+        if isinstance(result, CatalogError):
+            outcome.problems.append(
+                Problem(_column_for(COLUMNS[kind], result.field), CellError(result.message))
+            )
+            continue
+        assert isinstance(result, Saved)
+        outcome.status, outcome.action = "ok", result.action
+        outcome.item_code = result.product.item_code or ""
+        outcome.seller_code = result.product.seller_code
+    return outcomes

@@ -18,7 +18,8 @@ from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.audit.snapshots import changed, field_values
 from sellergate.catalog.errors import CatalogError
-from sellergate.catalog.models import Brand, Category, Product, ShippingGroup
+from sellergate.catalog.lookups import DATABASE, Lookups
+from sellergate.catalog.models import Product
 from sellergate.errors import Message as _
 from sellergate.sellers.models import Seller
 
@@ -34,21 +35,24 @@ WRITABLE = frozenset(
     if f.name not in {"id", "seller", "item_code", "created_at", "updated_at"}
 )
 AUDITED = tuple(sorted(WRITABLE))
+REQUIRED_NEW = ("seller_code", "title", "category", "price")
 
 
-def _resolve(seller: Seller, values: dict[str, Any]) -> dict[str, Any]:
+def resolve_values(
+    seller: Seller, values: dict[str, Any], lookups: Lookups = DATABASE
+) -> dict[str, Any]:
     unknown = set(values) - WRITABLE
     if unknown:
         raise CatalogError(sorted(unknown)[0], _("Not a catalog field."))
     resolved = dict(values)
     if "category" in values:
-        category = Category.objects.filter(code=values["category"]).first()
+        category, leaf = lookups.category(str(values["category"]))
         if category is None:
             raise CatalogError(
                 "category",
                 _("No category %(code)s; see the category list.") % {"code": values["category"]},
             )
-        if category.children.exists():
+        if not leaf:
             raise CatalogError(
                 "category",
                 _("Category %(code)s has subcategories; choose a small (leaf) category.")
@@ -60,7 +64,7 @@ def _resolve(seller: Seller, values: dict[str, Any]) -> dict[str, Any]:
         if number in (None, "", "0", 0):
             resolved["brand"] = None
         else:
-            brand = Brand.objects.filter(number=str(number)).first()
+            brand = lookups.brand(str(number))
             if brand is None:
                 raise CatalogError(
                     "brand",
@@ -68,7 +72,7 @@ def _resolve(seller: Seller, values: dict[str, Any]) -> dict[str, Any]:
                 )
             resolved["brand"] = brand
     shipping_no = values.get("shipping_no")
-    if shipping_no and not ShippingGroup.objects.filter(seller=seller, number=shipping_no).exists():
+    if shipping_no and not lookups.shipping_group(seller, shipping_no):
         raise CatalogError(
             "shipping_no",
             _("You have no shipping group %(number)s (0 = free shipping).")
@@ -111,7 +115,7 @@ def _check_image(field: str, value: str) -> None:
 SAME_DAY = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
-def _check_available_date(kind: int, value: str) -> None:
+def check_available_date(kind: int, value: str) -> None:
     """0: ships in 1–3 days; 1: same day if ordered by hh:mm; 2: made to order, 4–14
     days; 3: from a release date YYYY-MM-DD (the marketplace's 発送可能日 rules)."""
     ok = {
@@ -143,7 +147,7 @@ def _is_date(text: str) -> bool:
 
 def _clean(product: Product) -> None:
     # Checked on the product as it will be, since a change may give only one of the two.
-    _check_available_date(product.available_date_type, product.available_date_value)
+    check_available_date(product.available_date_type, product.available_date_value)
     try:
         product.full_clean(
             exclude={"seller", "item_code"}, validate_unique=False, validate_constraints=False
@@ -183,10 +187,10 @@ def product_create(
 ) -> Product:
     """Register a product. ``audit=False`` only for a caller that audits the whole batch
     itself (a bulk job: one event for the file, its result file row by row)."""
-    for required in ("seller_code", "title", "category", "price"):
+    for required in REQUIRED_NEW:
         if values.get(required) in (None, ""):
             raise CatalogError(required, _("Required."), code="required")
-    product = Product(seller=seller, **_resolve(seller, values))
+    product = Product(seller=seller, **resolve_values(seller, values))
     _clean(product)
     _save_unique(product)
     product.item_code = str(ITEM_CODE_BASE + product.pk)
@@ -213,7 +217,7 @@ def product_update(
     audit: bool = True,
 ) -> Product:
     """Change the given fields of a product; an unchanged product is not written."""
-    resolved = _resolve(product.seller, values)
+    resolved = resolve_values(product.seller, values)
     locked = Product.objects.select_for_update().get(pk=product.pk)
     before = field_values(locked, AUDITED)
     for name, value in resolved.items():

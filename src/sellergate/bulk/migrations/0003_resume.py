@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('bulk', '0002_processing'),
+        ("bulk", "0002_processing"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='bulkjob',
-            name='heartbeat_at',
+            model_name="bulkjob",
+            name="heartbeat_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='bulkjob',
-            name='result_offset',
+            model_name="bulkjob",
+            name="result_offset",
             field=models.BigIntegerField(default=0),
         ),
     ]

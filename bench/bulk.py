@@ -1,0 +1,144 @@
+"""Bulk registration benchmark (not a test): rows per second and peak memory.
+
+    uv run python bench/bulk.py [--rows 100000] [--memory-rows 1000000]
+
+In a scratch data directory on SQLite: writes an item file of N new items (CSV, UTF-8),
+processes it as a job the way the worker does, in a process of its own, and prints the
+time, rows/s and that process's peak RSS. The ceiling it is compared with is the same
+rows inserted with Django's bulk_create and no checks at all (what the database and ORM
+can take at best). --memory-rows runs a second, larger file for peak RSS alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+RUN = r"""
+import django, json, resource, sys, time
+django.setup()
+from sellergate.audit.actors import Actor
+from sellergate.bulk import processing
+from sellergate.bulk.models import BulkJob
+from sellergate.catalog.models import Category, Product
+from sellergate.sellers.services import seller_create
+
+mode, path, rows = sys.argv[1], sys.argv[2], int(sys.argv[3])
+seller = seller_create(actor=Actor.system("bench"), login_id=f"bench-{mode}", shop_name="b",
+                       contact_email="b@example.com")
+category, _ = Category.objects.get_or_create(code="300000001", defaults={"name": "マグ"})
+started = time.perf_counter()
+if mode == "ceiling":
+    batch = []
+    for n in range(rows):
+        batch.append(Product(seller=seller, item_code=f"C{n}", seller_code=f"SKU-{n}",
+                             title=f"品 {n}", category=category, price=100 + n, quantity=1))
+        if len(batch) == 1000:
+            Product.objects.bulk_create(batch)
+            batch = []
+    Product.objects.bulk_create(batch)
+    result = {"rows": rows}
+else:
+    job = BulkJob.objects.create(seller=seller, source="cli", kind="item", file_name="b.csv",
+                                 stored_path=path, size=0, status="queued")
+    job = processing.process(job.pk)
+    result = {"rows": job.processed_rows, "ok": job.ok_rows, "status": job.status}
+result["seconds"] = time.perf_counter() - started
+result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(result))
+"""
+
+
+def write_items(path: Path, rows: int) -> None:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        out = csv.writer(stream)
+        out.writerow(
+            [
+                "item_number",
+                "seller_unique_item_id",
+                "category_number",
+                "item_name",
+                "price_yen",
+                "quantity",
+                "search_keyword",
+            ]
+        )
+        for n in range(rows):
+            out.writerow(
+                [
+                    "",
+                    f"SKU-{n:07d}",
+                    "300000001",
+                    f"和食器 {n}",
+                    100 + n % 5000,
+                    n % 100,
+                    "マグ$$和食器",
+                ]
+            )
+
+
+def run(mode: str, path: Path, rows: int, env: dict[str, str]) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", RUN, mode, str(path), str(rows)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument(
+        "--memory-rows",
+        type=int,
+        default=0,
+        help="also process a file this long, for peak RSS (e.g. 1000000)",
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="sellergate-bench-") as scratch:
+        env = {
+            **os.environ,
+            "SELLERGATE_DATA_DIR": scratch,
+            "SELLERGATE_LOG_LEVEL": "WARNING",
+            "DJANGO_SETTINGS_MODULE": "sellergate.settings",
+        }
+        env.pop("DATABASE_URL", None)
+        subprocess.run([sys.executable, "-m", "sellergate", "migrate", "-v0"], env=env, check=True)
+        path = Path(scratch) / "items.csv"
+        write_items(path, args.rows)
+        ceiling = run("ceiling", path, args.rows, env)
+        job = run("job", path, args.rows, env)
+        print(f"{args.rows} new items, SQLite")
+        print(
+            f"ceiling (bulk_create, no checks): {ceiling['seconds']:6.1f} s  "
+            f"{args.rows / ceiling['seconds']:8.0f} rows/s"
+        )
+        print(
+            f"bulk job (checked, result file) : {job['seconds']:6.1f} s  "
+            f"{args.rows / job['seconds']:8.0f} rows/s  peak RSS {job['peak_rss_mb']:.0f} MB"
+            f"  ({job['ok']} applied)"
+        )
+        print(f"job / ceiling: {ceiling['seconds'] / job['seconds']:.2f}")
+        if args.memory_rows:
+            big = Path(scratch) / "big.csv"
+            write_items(big, args.memory_rows)
+            memory = run("job", big, args.memory_rows, env)
+            print(
+                f"{args.memory_rows} rows: {memory['seconds']:.0f} s, peak RSS "
+                f"{memory['peak_rss_mb']:.0f} MB ({memory['ok']} applied)"
+            )
+
+
+if __name__ == "__main__":
+    main()
