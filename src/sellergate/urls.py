@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from sellergate.catalog import views as catalog_views
+
 admin.site.site_header = "sellergate"
 admin.site.site_url = "/desk/"
 
@@ -13,4 +15,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("hooks/", include("sellergate.hooks.urls")),
     path("", include("sellergate.qapi.urls")),
+    path("images/<str:login_id>/<str:name>", catalog_views.image, name="product_image"),
 ]

@@ -41,7 +41,12 @@ class BulkJob(models.Model):
     source = models.CharField(_("source"), max_length=8, choices=JobSource.choices)
     kind = models.CharField(_("kind"), max_length=16, choices=JobKind.choices)
     file_name = models.CharField(_("file name"), max_length=255)
+    # The file the job reads: a snapshot taken at receipt (a hard link, or a copy), so a
+    # seller who uploads a file of the same name again gets a second job, and the first
+    # one still reads what was uploaded first.
     stored_path = models.CharField(max_length=1000)
+    # Where the upload landed (the FTP inbox file); results go beside it.
+    source_path = models.CharField(max_length=1000, blank=True)
     size = models.BigIntegerField(_("size"))
     status = models.CharField(
         _("status"), max_length=12, choices=JobStatus.choices, default=JobStatus.RECEIVED

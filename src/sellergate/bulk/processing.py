@@ -9,6 +9,7 @@ twice, or picked by two workers, is processed once.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from itertools import islice
 from pathlib import Path
@@ -124,6 +125,13 @@ def _refuse(job: BulkJob, refusal: FileRejected, writer: ResultWriter | None) ->
     return _finish(job, JobStatus.FAILED)
 
 
+def _drop_snapshot(path: Path) -> None:
+    if "spool" in path.parts:
+        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()
+
+
 class _Refusal:
     def __init__(self, refusal: FileRejected) -> None:
         self.refusal = refusal
@@ -134,6 +142,9 @@ class _Refusal:
 
 @transaction.atomic
 def _finish(job: BulkJob, status: str) -> BulkJob:
+    if job.kind != JobKind.IMAGE and job.stored_path != job.source_path:
+        # The snapshot has served its purpose (the upload itself stays where it landed).
+        transaction.on_commit(lambda: _drop_snapshot(Path(job.stored_path)))
     job.status = status
     job.finished_at = timezone.now()
     job.save()

@@ -45,9 +45,9 @@ def both_languages(message: object) -> tuple[str, str]:
 def result_path(job: BulkJob) -> Path:
     stem = Path(job.file_name).stem
     stamp = timezone.localtime().strftime("%Y%m%d%H%M%S")
-    stored = Path(job.stored_path)
     if job.source == "ftp":
-        folder = stored.parent.parent / "results"  # the seller's FTP home: results/
+        # The upload landed in <FTP home>/item/ or /inventory/: results/ is beside them.
+        folder = Path(job.source_path or job.stored_path).parent.parent / "results"
     else:
         folder = Path(settings.DATA_DIR) / "bulk" / "results" / job.seller.login_id
     folder.mkdir(parents=True, exist_ok=True)

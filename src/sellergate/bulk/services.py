@@ -4,14 +4,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import uuid
+from pathlib import Path
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
-from sellergate.bulk.models import BulkJob, JobStatus
+from sellergate.bulk.models import BulkJob, JobKind, JobStatus
 from sellergate.sellers.models import Seller
 
 
@@ -25,9 +30,13 @@ def bulk_job_receive(
     stored_path: str,
     size: int,
 ) -> BulkJob:
-    """Record a complete upload, once: the same stored file reported twice is one job.
+    """Record a complete upload as a job, queued for the worker when the recording commits.
 
-    The job is queued for the worker when the recording commits."""
+    Files to process are snapshotted first (``snapshot``): the job reads the upload as it
+    was, whatever the seller uploads next under the same name."""
+    source_path = stored_path
+    if kind != JobKind.IMAGE:
+        stored_path = str(snapshot(Path(stored_path)))
     try:
         with transaction.atomic():
             job = BulkJob.objects.create(
@@ -36,6 +45,7 @@ def bulk_job_receive(
                 kind=kind,
                 file_name=file_name,
                 stored_path=stored_path,
+                source_path=source_path,
                 size=size,
                 status=JobStatus.QUEUED,
                 queued_at=timezone.now(),
@@ -51,6 +61,18 @@ def bulk_job_receive(
     except IntegrityError:
         return BulkJob.objects.get(stored_path=stored_path)
     return job
+
+
+def snapshot(path: Path) -> Path:
+    """A link to (or, across file systems, a copy of) an upload under the spool folder."""
+    spool = Path(settings.DATA_DIR) / "bulk" / "spool" / uuid.uuid4().hex
+    spool.mkdir(parents=True)
+    target = spool / path.name
+    try:
+        os.link(path, target)
+    except OSError:
+        shutil.copy2(path, target)
+    return target
 
 
 def _enqueue(job_id: int) -> None:

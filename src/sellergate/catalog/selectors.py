@@ -11,7 +11,7 @@ from sellergate.sellers.models import Seller
 
 
 def seller_products(seller: Seller) -> QuerySet[Product]:
-    return Product.objects.filter(seller=seller).select_related("category", "brand")
+    return Product.objects.filter(seller=seller).select_related("seller", "category", "brand")
 
 
 def product_get(

@@ -23,6 +23,7 @@ from sellergate.bulk.columns import TEMPLATE_NAMES
 from sellergate.bulk.models import BulkJob, JobKind, JobSource, JobStatus
 from sellergate.bulk.services import bulk_job_receive
 from sellergate.bulk.templates import FORMATS, template
+from sellergate.catalog import images
 from sellergate.portal.tenancy import current_seller, own
 
 EXTENSIONS = (".xlsx", ".csv", ".tsv", ".txt")
@@ -35,21 +36,13 @@ class UploadForm(forms.Form):
         choices=[
             (JobKind.ITEM, gettext_lazy("Item register/modify (item template)")),
             (JobKind.INVENTORY, gettext_lazy("Price and stock (price/quantity template)")),
+            (JobKind.IMAGE, gettext_lazy("Product image (JPEG, PNG, GIF, WebP)")),
         ],
     )
     file = forms.FileField(label=gettext_lazy("File"))
 
     def clean_file(self):  # type: ignore[no-untyped-def]
         upload = self.cleaned_data["file"]
-        name = Path(upload.name).name
-        if not name.lower().endswith(EXTENSIONS):
-            raise forms.ValidationError(
-                _(
-                    "%(name)s is not a bulk file: upload .xlsx, .csv or .tsv (the templates "
-                    "below show the columns)."
-                )
-                % {"name": name}
-            )
         if upload.size > settings.BULK_MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
                 _(
@@ -57,12 +50,35 @@ class UploadForm(forms.Form):
                     "upload it by FTP."
                 )
                 % {
-                    "name": name,
+                    "name": Path(upload.name).name,
                     "size": filesizeformat(upload.size),
                     "limit": filesizeformat(settings.BULK_MAX_UPLOAD_BYTES),
                 }
             )
         return upload
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        data = super().clean()
+        upload, kind = data.get("file"), data.get("kind")
+        if upload is None or kind is None:
+            return data
+        name = Path(upload.name).name
+        if kind == JobKind.IMAGE and not images.valid_name(name):
+            self.add_error(
+                "file",
+                _("%(name)s is not an image file name: use .jpg, .png, .gif or .webp.")
+                % {"name": name},
+            )
+        elif kind != JobKind.IMAGE and not name.lower().endswith(EXTENSIONS):
+            self.add_error(
+                "file",
+                _(
+                    "%(name)s is not a bulk file: upload .xlsx, .csv or .tsv (the templates "
+                    "below show the columns)."
+                )
+                % {"name": name},
+            )
+        return data
 
 
 def _jobs(request: HttpRequest) -> list[BulkJob]:
@@ -95,7 +111,11 @@ def bulk_upload(request: HttpRequest) -> HttpResponse:
     seller = current_seller(request)
     upload = form.cleaned_data["file"]
     name = Path(upload.name).name
-    folder = Path(settings.DATA_DIR) / "bulk" / "uploads" / seller.login_id / uuid.uuid4().hex
+    if form.cleaned_data["kind"] == JobKind.IMAGE:
+        # Images keep their name: items refer to them by it (catalog.images).
+        folder = images.web_folder(seller.login_id)
+    else:
+        folder = Path(settings.DATA_DIR) / "bulk" / "uploads" / seller.login_id / uuid.uuid4().hex
     folder.mkdir(parents=True, exist_ok=True)
     stored = folder / name
     with stored.open("wb") as out:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sellergate.catalog import selectors, services
+from sellergate.catalog import images, selectors, services
 from sellergate.catalog.models import ItemStatus, Product, ShippingGroup
 from sellergate.errors import FieldError
 from sellergate.qapi.codes import FIELD_ERRORS, Result
@@ -154,8 +154,8 @@ def item_info(product: Product) -> dict[str, Any]:
         "Material": product.material,
         "AdultYN": "Y" if product.adult else "N",
         "ContactInfo": product.contact_info,
-        "ImageUrl": product.image_main,
-        "EnlargedImages": list(product.images_other),
+        "ImageUrl": images.url(product.seller.login_id, product.image_main),
+        "EnlargedImages": [images.url(product.seller.login_id, i) for i in product.images_other],
         "VideoURL": product.video_url,
         "ItemPrice": product.price,
         "RetailPrice": product.retail_price or 0,
@@ -439,7 +439,10 @@ def edit_goods_image(call: Call) -> dict[str, Any]:
         product=_product(call),
         values={"image_main": call.params["StandardImage"]},
     )
-    return {"ItemCode": product.item_code, "ImageUrl": product.image_main}
+    return {
+        "ItemCode": product.item_code,
+        "ImageUrl": images.url(product.seller.login_id, product.image_main),
+    }
 
 
 ENLARGED = tuple(

@@ -1,0 +1,56 @@
+"""Product images by file name: a seller puts ``mug.jpg`` in its FTP ``images/`` folder
+(or uploads it on the bulk page) and names it in ``image_main_url``, ``StandardImage``…;
+it is then served at a stable URL, ``/images/<seller ID>/mug.jpg``, for as long as the
+file is there. Full http(s) URLs are used as they are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+
+from sellergate.credentials.models import FtpAccount
+from sellergate.sellers.models import Seller
+
+EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+
+
+def web_folder(login_id: str) -> Path:
+    """Where images uploaded on the bulk page are kept."""
+    return Path(settings.DATA_DIR) / "images" / login_id
+
+
+def folders(seller: Seller) -> list[Path]:
+    found = [web_folder(seller.login_id)]
+    for username in FtpAccount.objects.filter(seller=seller).values_list("username", flat=True):
+        found.insert(0, Path(settings.FTP_ROOT) / username / "images")
+    return found
+
+
+def valid_name(name: str) -> bool:
+    return (
+        bool(name)
+        and "/" not in name
+        and "\\" not in name
+        and not name.startswith(".")
+        and name.lower().endswith(EXTENSIONS)
+    )
+
+
+def find(seller: Seller, name: str) -> Path | None:
+    if not valid_name(name):
+        return None
+    for folder in folders(seller):
+        path = folder / name
+        if path.is_file():
+            return path
+    return None
+
+
+def url(login_id: str, value: str) -> str:
+    """What an item's image field means as a URL."""
+    if not value or "://" in value:
+        return value
+    return f"{settings.BASE_URL.rstrip('/')}/images/{quote(login_id)}/{quote(value)}"
