@@ -50,9 +50,11 @@ def test_a_batch_saves_the_good_rows_and_refuses_each_bad_one() -> None:
         "unchanged",  # the same value again
         ("category", "invalid"),
     ]
-    assert len(queries) <= 8  # lookups once per code, one insert, a few updates
+    # Lookups once per code, the code block, one INSERT, one UPDATE: a count that does
+    # not grow with the rows (the 9 rows here, or 200 in a bulk job's batch).
+    assert len(queries) <= 16, [q["sql"][:80] for q in queries]
     created = Product.objects.get(seller=seller, seller_code="A")
-    assert created.item_code == str(100_000_000 + created.pk)
+    assert int(created.item_code) >= 100_000_000
     existing.refresh_from_db()
     assert existing.price == 150
     assert isinstance(results[1], CatalogError)

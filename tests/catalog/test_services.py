@@ -42,9 +42,11 @@ def refused(call) -> CatalogError:
 
 def test_create_gives_an_item_code_and_audits(actor, seller, category) -> None:
     product = product_create(actor=actor, seller=seller, values=values(category))
-    assert product.item_code == str(100_000_000 + product.pk)
-    event = AuditEvent.objects.get(action="product.create")
-    assert event.after["seller_code"] == "MUG-1"
+    assert int(product.item_code) >= 100_000_000
+    second = product_create(actor=actor, seller=seller, values=values(category, seller_code="B"))
+    assert int(second.item_code) == int(product.item_code) + 1
+    events = AuditEvent.objects.filter(action="product.create").order_by("pk")
+    assert [e.after["seller_code"] for e in events] == ["MUG-1", "B"]
 
 
 @pytest.mark.parametrize(

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.utils import timezone
 
+from sellergate.catalog import codes
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.lookups import Lookups
 from sellergate.catalog.models import Product
 from sellergate.catalog.services import (
-    ITEM_CODE_BASE,
     REQUIRED_NEW,
     check_available_date,
     resolve_values,
@@ -102,18 +102,64 @@ def products_save(
     _refuse_taken_codes(seller, new, changed, results)
     new = [(i, p) for i, p in new if isinstance(results[i], Saved)]
     changed = [(i, p) for i, p in changed if isinstance(results[i], Saved)]
-    created = Product.objects.bulk_create([p for _i, p in new])
-    for product in created:
-        product.item_code = str(ITEM_CODE_BASE + product.pk)
-    Product.objects.bulk_update(created, ["item_code"])
+    if new:
+        for code, (_i, product) in zip(codes.take(len(new)), new, strict=True):
+            product.item_code = code
+        _insert([p for _i, p in new])
     if changed:
         now = timezone.now()
         for _i, product in changed:
             product.updated_at = now
-        Product.objects.bulk_update(
-            [p for _i, p in changed], sorted(changed_fields | {"updated_at"})
-        )
+        distinct = list({id(p): p for _i, p in changed}.values())
+        _update(distinct, sorted(changed_fields | {"updated_at"}))
     return [r for r in results if r is not None]
+
+
+# Django's bulk_create and bulk_update build one SQL text per batch with a placeholder
+# per value (and a CASE per field to update), which profiled at ~290 µs a row for a
+# product's 37 columns. One INSERT (or UPDATE) with one row of placeholders, run with
+# executemany, prepares each value with the fields' own get_db_prep_save and costs a
+# fraction of that (bench/bulk.py). Values go as parameters, never into the SQL text.
+
+
+def _insert(products: list[Product]) -> None:
+    # The connection itself, not django.db.connection: that proxy looks the connection up
+    # in a context-local store on every attribute, 37 times a row here.
+    connection = connections[DEFAULT_DB_ALIAS]
+    fields = [f for f in Product._meta.concrete_fields if not f.primary_key]
+    table = connection.ops.quote_name(Product._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    rows = [
+        [f.get_db_prep_save(f.pre_save(p, add=True), connection) for f in fields] for p in products
+    ]
+    with connection.cursor() as cursor:
+        # Only the model's own quoted table and column names are in the text.
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+        cursor.executemany(sql, rows)
+    # The batch's callers read the products back by code when they need their keys.
+    keys = dict(
+        Product.objects.filter(item_code__in=[p.item_code for p in products]).values_list(
+            "item_code", "pk"
+        )
+    )
+    for product in products:
+        product.pk = keys[product.item_code]
+        product._state.adding = False
+
+
+def _update(products: list[Product], names: list[str]) -> None:
+    connection = connections[DEFAULT_DB_ALIAS]
+    fields = [Product._meta.get_field(name) for name in names]
+    table = connection.ops.quote_name(Product._meta.db_table)
+    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+    rows = [
+        [*(f.get_db_prep_save(getattr(p, f.attname), connection) for f in fields), p.pk]
+        for p in products
+    ]
+    with connection.cursor() as cursor:
+        sql = f"UPDATE {table} SET {assignments} WHERE id = %s"  # noqa: S608
+        cursor.executemany(sql, rows)
 
 
 def _refuse_taken_codes(

@@ -169,3 +169,16 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_code or '-'} {self.seller_code}"
+
+
+class ItemCodeSequence(models.Model):
+    """The next item code: one row, advanced under a row lock, so that a batch can take a
+    block of codes before it inserts (and the API one at a time)."""
+
+    next_code = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("item code sequence")
+
+    def __str__(self) -> str:
+        return str(self.next_code)

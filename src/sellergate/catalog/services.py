@@ -17,14 +17,13 @@ from django.db import IntegrityError, transaction
 from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.audit.snapshots import changed, field_values
+from sellergate.catalog import codes
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.lookups import DATABASE, Lookups
 from sellergate.catalog.models import Product
 from sellergate.errors import Message as _
 from sellergate.sellers.models import Seller
 
-#: The item code of the first product; later ones count up from it.
-ITEM_CODE_BASE = 100_000_000
 MAX_KEYWORDS = 10
 MAX_KEYWORD_LENGTH = 30
 MAX_OTHER_IMAGES = 50
@@ -192,9 +191,8 @@ def product_create(
             raise CatalogError(required, _("Required."), code="required")
     product = Product(seller=seller, **resolve_values(seller, values))
     _clean(product)
+    product.item_code = codes.take(1)[0]
     _save_unique(product)
-    product.item_code = str(ITEM_CODE_BASE + product.pk)
-    product.save(update_fields=["item_code"])
     if not audit:
         return product
     audit_record(
