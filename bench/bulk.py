@@ -43,7 +43,7 @@ if mode in ("ceiling", "orm"):
     insert = _insert if mode == "ceiling" else Product.objects.bulk_create
     batch = []
     for n in range(rows):
-        batch.append(Product(seller=seller, item_code=f"C{n}", seller_code=f"SKU-{n}",
+        batch.append(Product(seller=seller, item_code=f"{mode}-{n}", seller_code=f"SKU-{n}",
                              title=f"品 {n}", category=category, price=100 + n, quantity=1))
         if len(batch) == 200:
             with transaction.atomic():
