@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from urllib.parse import quote
 
 from django.conf import settings
@@ -41,6 +44,21 @@ def sellergate(*args: str, **extra_env: str) -> subprocess.Popen[str]:
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+@contextlib.contextmanager
+def running_worker(**extra_env: str) -> Iterator[subprocess.Popen[str]]:
+    """``sellergate worker`` polling every 0.2 s, without the periodic jobs, stopped (and
+    waited for) at the end."""
+    worker = sellergate(
+        "worker", "--no-startup-delay", "--interval", "0.2", "--no-schedule", **extra_env
+    )
+    try:
+        yield worker
+    finally:
+        if worker.poll() is None:
+            worker.send_signal(signal.SIGTERM)
+        worker.communicate(timeout=30)
 
 
 def free_port() -> int:

@@ -49,3 +49,16 @@ class Message:
 
     def __repr__(self) -> str:
         return f"Message({self.text!r})"
+
+
+class TranslatableError(Exception):
+    """A refusal whose lazy message is formatted when shown (``text()``), in the language
+    active then: a bulk job writes each one in Japanese and in English."""
+
+    def __init__(self, message: Any, **params: Any) -> None:
+        super().__init__(str(message))
+        self.message = message
+        self.params = params
+
+    def text(self) -> str:
+        return str(self.message) % self.params if self.params else str(self.message)

@@ -4,7 +4,6 @@ worker while the page follows the job, and its result file downloaded."""
 from __future__ import annotations
 
 import base64
-import signal
 import time
 
 import pytest
@@ -14,7 +13,7 @@ from playwright.sync_api import Page, expect
 from sellergate.catalog.models import Product
 from tests.browser.test_standing import log_in
 from tests.factories import CategoryFactory, SellerUserFactory
-from tests.processes import sellergate
+from tests.processes import running_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,15 +26,7 @@ DROP = """([name, b64]) => {
 
 
 def test_a_dropped_file_is_processed_while_the_page_follows_it(page: Page, live_server) -> None:
-    worker = sellergate(
-        "worker",
-        "--no-startup-delay",
-        "--interval",
-        "0.2",
-        "--no-schedule",
-        SELLERGATE_FTP_ROOT=str(settings.FTP_ROOT),
-    )
-    try:
+    with running_worker(SELLERGATE_FTP_ROOT=str(settings.FTP_ROOT)):
         user = SellerUserFactory()
         category = CategoryFactory()
         lines = ["seller_unique_item_id,item_number,category_number,item_name,price_yen,quantity"]
@@ -68,6 +59,3 @@ def test_a_dropped_file_is_processed_while_the_page_follows_it(page: Page, live_
         assert result.splitlines()[0].startswith("row,status")
         assert result.count(",OK,") == 300
         assert ",ERROR," in result
-    finally:
-        worker.send_signal(signal.SIGTERM)
-        worker.communicate(timeout=30)

@@ -3,7 +3,6 @@ the worker, and its result file fetched back from results/ with lftp."""
 
 from __future__ import annotations
 
-import signal
 import time
 
 import pytest
@@ -13,7 +12,7 @@ from sellergate.bulk.models import BulkJob
 from sellergate.catalog.models import Product
 from tests.factories import CategoryFactory
 from tests.ftpd.clients import lftp
-from tests.processes import sellergate
+from tests.processes import running_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,24 +28,13 @@ def test_lftp_upload_is_processed_and_its_result_fetched(ftp_server, tmp_path) -
             f",KAMA-2,{category.code},南部鉄器 鉄瓶,,2\r\n"
         ).encode("cp932")
     )
-    worker = sellergate(
-        "worker",
-        "--no-startup-delay",
-        "--interval",
-        "0.2",
-        "--no-schedule",
-        SELLERGATE_FTP_ROOT=str(settings.FTP_ROOT),
-    )
-    try:
+    with running_worker(SELLERGATE_FTP_ROOT=str(settings.FTP_ROOT)):
         put = lftp(ftp_server, account, password, f"put {source} -o item/{source.name}")
         assert put.returncode == 0, put.stderr
         deadline = time.monotonic() + 30
         while BulkJob.objects.get().status != "done":
             assert time.monotonic() < deadline, BulkJob.objects.get().status
             time.sleep(0.2)
-    finally:
-        worker.send_signal(signal.SIGTERM)
-        worker.communicate(timeout=30)
     job = BulkJob.objects.get()
     assert (job.ok_rows, job.error_rows) == (1, 1)
     assert Product.objects.get(seller=account.seller).title == "南部鉄器 急須"

@@ -14,20 +14,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from sellergate.errors import TranslatableError
 
 Reader = Callable[[str], dict[str, Any]]
 
 
-class CellError(Exception):
-    def __init__(self, message: Promise, **params: Any) -> None:
-        super().__init__(str(message))
-        self.message = message
-        self.params = params
-
-    def text(self) -> str:
-        return str(self.message) % self.params if self.params else str(self.message)
+class CellError(TranslatableError):
+    """Why one cell was refused."""
 
 
 def fields(*names: str) -> Callable[[Reader], Reader]:

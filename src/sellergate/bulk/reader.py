@@ -23,25 +23,17 @@ from pathlib import Path
 from typing import IO, Any
 
 import openpyxl
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from sellergate.bulk.columns import REQUIREMENTS, Column
+from sellergate.errors import TranslatableError
 
 SAMPLE = 64 * 1024
 XLSX_MAGIC = b"PK\x03\x04"
 
 
-class FileRejected(Exception):
+class FileRejected(TranslatableError):
     """The whole file cannot be read; the message says why and how to fix it."""
-
-    def __init__(self, message: Promise, **params: Any) -> None:
-        super().__init__(str(message))
-        self.message = message
-        self.params = params
-
-    def text(self) -> str:
-        return str(self.message) % self.params if self.params else str(self.message)
 
 
 @dataclass
