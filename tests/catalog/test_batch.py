@@ -58,3 +58,27 @@ def test_a_batch_saves_the_good_rows_and_refuses_each_bad_one() -> None:
     existing.refresh_from_db()
     assert existing.price == 150
     assert isinstance(results[1], CatalogError)
+
+
+def test_a_new_product_is_built_as_the_model_would_build_it() -> None:
+    from sellergate.catalog.batch import _new_product
+    from sellergate.catalog.models import Product
+
+    seller = SellerFactory()
+    category = CategoryFactory()
+    values = {
+        "seller_code": "A",
+        "title": "品",
+        "category": category,
+        "price": 100,
+        "keywords": ["k"],
+    }
+    fast = _new_product(seller, values)
+    slow = Product(seller=seller, **values)
+    for field in Product._meta.concrete_fields:
+        if field.name not in ("created_at", "updated_at"):
+            assert getattr(fast, field.attname) == getattr(slow, field.attname), field.name
+    assert fast.category is category  # from the cache: no query
+    assert fast.seller is seller
+    assert fast._state.adding
+    assert _new_product(seller, values).options is not fast.options  # fresh defaults
