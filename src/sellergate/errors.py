@@ -62,3 +62,6 @@ class TranslatableError(Exception):
 
     def text(self) -> str:
         return str(self.message) % self.params if self.params else str(self.message)
+
+    def __str__(self) -> str:
+        return self.text()

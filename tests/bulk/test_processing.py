@@ -237,3 +237,38 @@ def test_an_ftp_jobs_result_goes_to_the_sellers_results_folder(seller, category,
     job = processing.process(job_for(seller, path, source="ftp").pk)
     assert Path(job.result_path).parent == home / "results"
     assert Path(job.result_path).name.startswith("items.")
+
+
+def test_a_batch_retried_row_by_row_still_knows_the_earlier_batches(
+    seller, category, tmp_path, monkeypatch
+) -> None:
+    from django.db import IntegrityError
+
+    from sellergate.bulk import rows as bulk_rows
+
+    real = bulk_rows.products_save
+    calls = {"n": 0}
+
+    def racing(**kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:  # the second batch meets a concurrent writer once
+            raise IntegrityError("seller_code_unique_per_seller")
+        return real(**kwargs)
+
+    monkeypatch.setattr(bulk_rows, "products_save", racing)
+    monkeypatch.setattr(processing, "BATCH", 2)
+    rows = [
+        {
+            "seller_unique_item_id": code,
+            "category_number": category.code,
+            "item_name": code,
+            "price_yen": 1,
+            "quantity": 1,
+        }
+        for code in ("A", "B", "A", "C")
+    ]
+    job = processing.process(job_for(seller, write(tmp_path / "race.csv", rows)).pk)
+    assert (job.ok_rows, job.error_rows) == (3, 1)
+    [duplicate] = [line for line in result_rows(job) if line["status"] == "ERROR"]
+    assert duplicate["row"] == "4"
+    assert "row 2" in duplicate["message_en"]

@@ -121,7 +121,7 @@ def _refuse(job: BulkJob, refusal: FileRejected, writer: ResultWriter | None) ->
     if writer is None:
         job.result_path = job.result_path or str(result_path(job))
         writer = ResultWriter(Path(job.result_path), "utf-8", offset=job.result_offset)
-    writer.refused(_Refusal(refusal))
+    writer.refused(refusal)
     writer.close()
     job.error = refusal.text()
     return _finish(job, JobStatus.FAILED)
@@ -132,14 +132,6 @@ def _drop_snapshot(path: Path) -> None:
         path.unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             path.parent.rmdir()
-
-
-class _Refusal:
-    def __init__(self, refusal: FileRejected) -> None:
-        self.refusal = refusal
-
-    def __str__(self) -> str:
-        return self.refusal.text()
 
 
 @transaction.atomic

@@ -96,7 +96,7 @@ class ResultWriter:
         if not outcome.problems:
             self._csv.writerow((*base, "", "", ""))
         for problem in outcome.problems:
-            self._csv.writerow((*base, problem.column, *both_languages(_Text(problem.error))))
+            self._csv.writerow((*base, problem.column, *both_languages(problem.error)))
 
     def refused(self, message: object) -> None:
         self._csv.writerow(("", "REFUSED", "", "", "", "", *both_languages(message)))
@@ -104,16 +104,6 @@ class ResultWriter:
     def close(self) -> None:
         self.flush()
         self._raw.close()
-
-
-class _Text:
-    """A CellError rendered in whatever language is active when it is written."""
-
-    def __init__(self, error: object) -> None:
-        self.error = error
-
-    def __str__(self) -> str:
-        return self.error.text()  # type: ignore[attr-defined]
 
 
 SKIP_REASONS = {

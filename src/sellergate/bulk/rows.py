@@ -251,8 +251,8 @@ def apply_batch(ctx: Context, kind: str, rows: list[Row]) -> list[Outcome]:
                 )
             )
             return outcomes
-        # Someone else wrote one of these items meanwhile: go row by row.
-        ctx.seen.clear()
+        # Someone else wrote one of these items meanwhile: go row by row. (The rows are
+        # in ``seen`` already, each under its own number, so none is its own duplicate.)
         return [apply_batch(ctx, kind, [row])[0] for row in rows]
     for (outcome, _change), result in zip(changes, saved, strict=True):
         if isinstance(result, CatalogError):
