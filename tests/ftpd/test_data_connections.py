@@ -39,6 +39,11 @@ def test_port_back_to_the_client_works(session) -> None:
     with socket.create_server(("127.0.0.1", 0)) as listener:
         port = listener.getsockname()[1]
         assert session.voidcmd(f"PORT {port_argument('127.0.0.1', port)}").startswith("200")
-        session.sendcmd("NLST")
-        connection, _ = listener.accept()
-        connection.close()
+        session.sendcmd("NLST")  # 150: the server connects back to us
+        raw, _ = listener.accept()
+        raw.settimeout(10)
+        # PROT P: as in passive mode, the client is the TLS client of the data connection.
+        with session.context.wrap_socket(raw, server_hostname="127.0.0.1") as connection:
+            while connection.recv(4096):  # the listing, to its end
+                pass
+    assert session.voidresp().startswith("226")
