@@ -195,3 +195,13 @@ FIELD_ERRORS = {
     "duplicate": Result.DUPLICATE,
     "state": Result.STATE,
 }
+
+
+class ApiError(Exception):
+    """A refusal answered with a result code and a message for the caller (a handler's,
+    or a parameter's: ``params.ParamError``)."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message

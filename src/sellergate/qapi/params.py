@@ -19,14 +19,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sellergate.qapi.codes import Result
+from sellergate.qapi.codes import ApiError, Result
 
 
-class ParamError(Exception):
-    def __init__(self, code: Result, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class ParamError(ApiError):
+    """A parameter refused while the call's parameters are read; the message names it."""
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,6 @@ from sellergate.qapi.params import Param
 from sellergate.sellers.models import Seller
 
 
-class ApiError(Exception):
-    """A handler's refusal with a result code and a message for the caller."""
-
-    def __init__(self, code: int, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 @dataclass(frozen=True)
 class Call:
     """What a handler gets: who calls, for which seller, with which parameters."""

@@ -29,9 +29,9 @@ from sellergate.credentials.verification import verify_api_key, verify_seller_au
 from sellergate.errors import FieldError
 from sellergate.qapi import envelope, ratelimit, usage
 from sellergate.qapi import reference as docs
-from sellergate.qapi.codes import FIELD_ERRORS, KEY_REJECTIONS, TABLE, Error, Result
+from sellergate.qapi.codes import FIELD_ERRORS, KEY_REJECTIONS, TABLE, ApiError, Error, Result
 from sellergate.qapi.params import ParamError, parse
-from sellergate.qapi.registry import METHODS, SERVICES, ApiError, Call, Method, accepts_version
+from sellergate.qapi.registry import METHODS, SERVICES, Call, Method, accepts_version
 from sellergate.sellers.models import Seller
 
 log = logging.getLogger("sellergate.api")

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy
 
 from sellergate.credentials.errors import CredentialError
 from sellergate.credentials.services import sak_issue
-from sellergate.qapi.codes import Result
+from sellergate.qapi.codes import ApiError, Result
 from sellergate.qapi.params import Param
-from sellergate.qapi.registry import ApiError, Call, method
+from sellergate.qapi.registry import Call, method
 
 
 @method(

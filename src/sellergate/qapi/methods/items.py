@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy
 from sellergate.catalog import images, selectors, services
 from sellergate.catalog.models import ItemStatus, Product, ShippingGroup
 from sellergate.errors import FieldError
-from sellergate.qapi.codes import FIELD_ERRORS, Result
+from sellergate.qapi.codes import FIELD_ERRORS, ApiError, Result
 from sellergate.qapi.params import Param, ParamError, parse
-from sellergate.qapi.registry import ApiError, Call, method
+from sellergate.qapi.registry import Call, method
 
 PAGE_SIZE = 500
 MAX_BULK = 500
