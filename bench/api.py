@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 from urllib.request import urlopen
+
+from loopback import free_port  # bench/ is on sys.path when a bench runs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,12 +58,6 @@ _sak, sak = services.sak_issue(api_key_token=key, login_id="bench-user",
                                password="bench-password-1")
 print(json.dumps({"sak": sak, "item": p.item_code, "seller": s.pk}))
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(url: str, timeout: float = 30) -> None:
@@ -150,8 +146,6 @@ def main() -> None:
             .stdout.strip()
             .splitlines()[-1]
         )
-        import json
-
         made = json.loads(setup)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
