@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from django.core.management import call_command
 
 from sellergate.audit.actors import Actor
 from sellergate.i18n import compile_catalogs
+from tests.processes import REDIS_SERVER, running_redis
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -47,6 +50,33 @@ def _ftp_root(settings, tmp_path) -> None:
 def _fast_password_hashing(settings) -> None:
     # Tests log in many users; the real hasher's cost is tested by Django itself.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Redis server of the test session's own. Without Debian's redis-server the tests
+    that need it are skipped with that reason, unless SELLERGATE_REQUIRE_REDIS=1 (.ci/run)."""
+    if not Path(REDIS_SERVER).exists():
+        reason = f"{REDIS_SERVER} not found: install Debian's redis-server"
+        if os.environ.get("SELLERGATE_REQUIRE_REDIS") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with running_redis(tmp_path_factory.mktemp("redis")) as url:
+        yield url
+
+
+@pytest.fixture
+def shared_redis(settings, redis_url: str) -> str:
+    """This test's settings point at the test Redis (empty at the start), as
+    SELLERGATE_REDIS_URL would: the credentials cache and the rate limits live there."""
+    import redis
+
+    from sellergate.settings import credentials_cache
+
+    redis.Redis.from_url(redis_url).flushdb()
+    settings.REDIS_URL = redis_url
+    settings.CACHES = {**settings.CACHES, "credentials": credentials_cache(redis_url)}
+    return redis_url
 
 
 def pytest_report_header(config: pytest.Config) -> str:

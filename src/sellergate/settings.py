@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
 from pathlib import Path
 
 import dj_database_url
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "sellergate.worker",
     "sellergate.bulk",
     "sellergate.ftpd",
+    "sellergate.monitoring",
     "django_tasks_db",
     # interface apps
     "sellergate.portal",
@@ -98,6 +100,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "sellergate.monitoring.middleware.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -419,15 +422,35 @@ FTP_IDLE_TIMEOUT = env_int(
     "SELLERGATE_FTP_IDLE_TIMEOUT", 300, "Seconds an FTP session may stay idle.", minimum=10
 )
 
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Verified credentials; see sellergate.credentials.cache for how staleness is bounded.
-    "credentials": {
+REDIS_URL = env_optional_str(
+    "SELLERGATE_REDIS_URL",
+    "redis://host:6379/0 shared by every web process: the key-verification cache and the API "
+    "rate limits then hold across processes and machines. Unset: each process keeps its own "
+    "(enough on one machine; see docs/deploy.md).",
+)
+
+
+def credentials_cache(redis_url: str | None) -> dict[str, object]:
+    """Verified credentials; see sellergate.credentials.cache for how staleness is bounded."""
+    if redis_url:
+        # Django's own Redis backend (redis-py underneath): nothing else to install or learn.
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "sellergate:credentials",
+            "TIMEOUT": CREDENTIAL_CACHE_SECONDS,
+        }
+    return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "credentials",
         "TIMEOUT": CREDENTIAL_CACHE_SECONDS,
         "OPTIONS": {"MAX_ENTRIES": 100_000},
-    },
+    }
+
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "credentials": credentials_cache(REDIS_URL),
 }
 
 # Background tasks: Django's tasks API on the database backend, run by `sellergate worker`.
@@ -449,11 +472,51 @@ WEB_THREADS = env_int(
     "SELLERGATE_WEB_THREADS", 4, "Request threads per web worker process.", minimum=1
 )
 
+# --- operations: health, metrics, logs ------------------------------------------------
+
+WORKER_HEARTBEAT_SECONDS = env_int(
+    "SELLERGATE_WORKER_HEARTBEAT_SECONDS",
+    10,
+    "How often each worker records that it is alive.",
+    minimum=1,
+)
+READY_WORKER_MAX_AGE_SECONDS = env_int(
+    "SELLERGATE_READY_WORKER_MAX_AGE_SECONDS",
+    60,
+    "/readyz fails when no worker has recorded that it is alive for this long.",
+    minimum=1,
+)
+METRICS_DIR = env_path(
+    "SELLERGATE_METRICS_DIR",
+    DATA_DIR / "metrics" / socket.gethostname(),
+    "Directory where every sellergate process on this machine keeps its Prometheus counters "
+    "(one file per process; /metrics adds them up). Must be local to the machine.",
+)
+METRICS_DIR.mkdir(parents=True, exist_ok=True)
+# prometheus-client chooses multi-process mode when it is first imported, from this
+# variable; the settings are read before any metric is defined.
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(METRICS_DIR)
+METRICS_ALLOWED_NETWORKS = env_list(
+    "SELLERGATE_METRICS_ALLOWED_NETWORKS",
+    ["127.0.0.0/8", "::1/128"],
+    "Addresses allowed to read /metrics (the scraper's). Behind a reverse proxy, also deny "
+    "/metrics there.",
+)
+
+LOG_FORMAT = env_choice(
+    "SELLERGATE_LOG_FORMAT",
+    "plain",
+    ("plain", "json"),
+    "plain: one readable line per event; json: one JSON object per line, for a log collector.",
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "sellergate.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {
         "handlers": ["console"],
         "level": env_str("SELLERGATE_LOG_LEVEL", "INFO", "Log level."),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("desk/", include("sellergate.desk.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("hooks/", include("sellergate.hooks.urls")),
+    path("", include("sellergate.monitoring.urls")),
     path("", include("sellergate.qapi.urls")),
     path("images/<str:login_id>/<str:name>", catalog_views.image, name="product_image"),
 ]

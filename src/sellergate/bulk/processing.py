@@ -24,6 +24,7 @@ from sellergate.bulk.models import BulkJob, JobKind, JobStatus
 from sellergate.bulk.reader import FileRejected, open_sheet
 from sellergate.bulk.results import ResultWriter, result_path
 from sellergate.bulk.rows import Context, Outcome, apply_batch
+from sellergate.monitoring.metrics import BULK_ROWS
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ def process(job_id: int) -> BulkJob | None:
         for number, cells in islice(rows, job.processed_rows):  # done before a crash
             ctx.remember(job.kind, number, cells)
         while batch := list(islice(rows, BATCH)):
+            ok_before, errors_before = job.ok_rows, job.error_rows
             with transaction.atomic():
                 outcomes = apply_batch(ctx, job.kind, batch)
                 for (number, _cells), outcome in zip(batch, outcomes, strict=True):
@@ -87,6 +89,8 @@ def process(job_id: int) -> BulkJob | None:
                 job.result_offset = writer.flush()
                 job.heartbeat_at = timezone.now()
                 job.save(update_fields=PROGRESS_FIELDS)
+            BULK_ROWS.labels(outcome="ok").inc(job.ok_rows - ok_before)
+            BULK_ROWS.labels(outcome="error").inc(job.error_rows - errors_before)
         for number, why in sheet.skipped:
             writer.skipped(number, why)
     except FileRejected as refusal:  # e.g. the encoding changes half-way

@@ -9,9 +9,11 @@ constant time, and a wrong secret is reported exactly as an unknown key.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import ipaddress
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from django.conf import settings
@@ -21,8 +23,28 @@ from django.utils import timezone
 from sellergate.credentials import cache, tokens
 from sellergate.credentials.errors import KeyRejected
 from sellergate.credentials.models import ApiKey, KeyStatus, SellerAuthKey
+from sellergate.monitoring.metrics import KEY_VERIFICATIONS
 
 LAST_USED_EVERY = dt.timedelta(minutes=1)
+
+
+def _counted[**P, R](kind: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Count each verification by outcome (ok or the rejection's reason) for /metrics."""
+
+    def decorate(verify: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(verify)
+        def counted(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                result = verify(*args, **kwargs)
+            except KeyRejected as rejected:
+                KEY_VERIFICATIONS.labels(kind=kind, outcome=rejected.reason).inc()
+                raise
+            KEY_VERIFICATIONS.labels(kind=kind, outcome="ok").inc()
+            return result
+
+        return counted
+
+    return decorate
 
 
 @dataclass(frozen=True)
@@ -129,6 +151,7 @@ def _record_use(
     cache.put(cache_key, replace(record, last_used_at=now))
 
 
+@_counted("api_key")
 def verify_api_key(
     token: str, *, source_address: str | None = None, now: dt.datetime | None = None
 ) -> VerifiedKey:
@@ -196,6 +219,7 @@ def _sak_record(public_id: str) -> SakRecord | None:
     return record
 
 
+@_counted("seller_auth_key")
 def verify_seller_auth_key(
     token: str, *, source_address: str | None = None, now: dt.datetime | None = None
 ) -> VerifiedSellerAuthKey:

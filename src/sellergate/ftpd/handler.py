@@ -21,7 +21,9 @@ import logging
 import os
 import sys
 import threading
+import time
 import weakref
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -39,6 +41,7 @@ from sellergate.credentials.models import FtpAccount
 from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_success
 from sellergate.ftpd.quotas import Limits, QuotaExceeded, QuotaFile, limits, usage
 from sellergate.ftpd.tls_reuse import resumes_control_session
+from sellergate.monitoring.metrics import FTP_BYTES, FTP_LOGINS, FTP_SESSIONS
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +59,29 @@ _live_lock = threading.Lock()
 LOGIN_AUDIT_EVERY = dt.timedelta(hours=1)
 
 
+@dataclass
+class SessionTotals:
+    """What one session moved, for its log line."""
+
+    started: float
+    files_in: int = 0
+    bytes_in: int = 0
+    files_out: int = 0
+    bytes_out: int = 0
+
+    def add(self, *, received: bool, size: int, completed: bool) -> None:
+        if received:
+            self.bytes_in += size
+            self.files_in += completed
+        else:
+            self.bytes_out += size
+            self.files_out += completed
+
+
 class SessionMixin:
     """What sellergate adds to a pyftpdlib session (plain or TLS)."""
 
+    _session: SessionTotals = SessionTotals(started=0.0)
     staging_root: Path = Path("/nonexistent")
     max_sessions_per_user: int = 10
     _announced_size: int | None = None
@@ -194,6 +217,8 @@ class SessionMixin:
     def on_connect(self) -> None:
         with _live_lock:
             LIVE_SESSIONS.add(self)
+        FTP_SESSIONS.inc()
+        self._session = SessionTotals(started=time.monotonic())
         close_old_connections()
         try:
             until = defender_banned_until(self.remote_ip)  # type: ignore[attr-defined]
@@ -208,6 +233,7 @@ class SessionMixin:
             self.close_when_done()  # type: ignore[attr-defined]
 
     def on_login_failed(self, username: str, password: str) -> None:
+        FTP_LOGINS.labels(outcome="failed").inc()
         close_old_connections()
         try:
             banned = defender_failure(self.remote_ip, username)  # type: ignore[attr-defined]
@@ -225,12 +251,14 @@ class SessionMixin:
                 if s.authenticated and s.username == username  # type: ignore[attr-defined]
             )
         if sessions > self.max_sessions_per_user:
+            FTP_LOGINS.labels(outcome="too_many_sessions").inc()
             self.respond(  # type: ignore[attr-defined]
                 f"421 Too many sessions for {username} ({self.max_sessions_per_user} at most); "
                 "close one and try again."
             )
             self.close_when_done()  # type: ignore[attr-defined]
             return
+        FTP_LOGINS.labels(outcome="ok").inc()
         close_old_connections()
         try:
             defender_success(self.remote_ip)  # type: ignore[attr-defined]
@@ -263,10 +291,43 @@ class SessionMixin:
     def transferring(self) -> bool:
         return self.data_channel is not None  # type: ignore[attr-defined]
 
+    def log_transfer(  # type: ignore[no-untyped-def]
+        self, cmd, filename, receive, completed, elapsed, bytes
+    ) -> None:
+        super().log_transfer(cmd, filename, receive, completed, elapsed, bytes)  # type: ignore[misc]
+        FTP_BYTES.labels(direction="received" if receive else "sent").inc(bytes)
+        self._session.add(received=receive, size=bytes, completed=completed)
+
     def on_disconnect(self) -> None:
         with _live_lock:
             LIVE_SESSIONS.discard(self)
+        FTP_SESSIONS.dec()
         close_old_connections()
+        totals = self._session
+        seconds = time.monotonic() - totals.started
+        user = getattr(self, "username", None) if self.authenticated else None  # type: ignore[attr-defined]
+        # One line per session (the password never appears: pyftpdlib masks PASS too).
+        log.info(
+            "ftp session user=%s from=%s seconds=%.1f files_in=%d bytes_in=%d files_out=%d "
+            "bytes_out=%d",
+            user or "-",
+            self.remote_ip,  # type: ignore[attr-defined]
+            seconds,
+            totals.files_in,
+            totals.bytes_in,
+            totals.files_out,
+            totals.bytes_out,
+            extra={
+                "event": "ftp_session",
+                "user": user,
+                "from": self.remote_ip,  # type: ignore[attr-defined]
+                "seconds": round(seconds, 1),
+                "files_in": totals.files_in,
+                "bytes_in": totals.bytes_in,
+                "files_out": totals.files_out,
+                "bytes_out": totals.bytes_out,
+            },
+        )
 
 
 class QuotaAnswerMixin:

@@ -27,6 +27,7 @@ from sellergate.credentials import tokens
 from sellergate.credentials.errors import KeyRejected
 from sellergate.credentials.verification import verify_api_key, verify_seller_auth_key
 from sellergate.errors import FieldError
+from sellergate.monitoring.metrics import API_CALLS
 from sellergate.qapi import envelope, ratelimit, usage
 from sellergate.qapi import reference as docs
 from sellergate.qapi.codes import FIELD_ERRORS, KEY_REJECTIONS, TABLE, ApiError, Error, Result
@@ -174,14 +175,27 @@ def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
             body = envelope.error(Error.INTERNAL, _("An error on our side; call again later."))
     if key_id is not None:
         usage.count(key_id, name.strip()[:80] or "-", code)
+    known = METHODS.get(name.strip().lower())
+    API_CALLS.labels(method=known.name if known else "unknown", code=str(code)).inc()
+    ms = (time.perf_counter() - started) * 1000
     log.info(
         "api call method=%s code=%s seller=%s key=%s ms=%.1f from=%s",
         name[:80] or "-",
         code,
         seller_id or "-",
         key_id or "-",
-        (time.perf_counter() - started) * 1000,
+        ms,
         address,
+        # The same as fields, for JSON logs; key IDs only, never a key.
+        extra={
+            "event": "api_call",
+            "method": name[:80] or "-",
+            "code": code,
+            "seller_id": seller_id,
+            "key_id": key_id,
+            "ms": round(ms, 1),
+            "from": address,
+        },
     )
     return envelope.render(body, kind)
 

@@ -8,7 +8,7 @@ from typing import Any
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 from sellergate.credentials.reconcile import retry_stuck_provisioning
-from sellergate.worker import schedule
+from sellergate.worker import heartbeat, schedule
 
 
 class Command(DbWorkerCommand):
@@ -24,8 +24,13 @@ class Command(DbWorkerCommand):
         # A worker killed mid-task leaves its task claimed for good: what it was doing is
         # found by its state (an account still PROVISIONING) and enqueued again.
         retry_stuck_provisioning()
+        stopping = threading.Event()
+        threading.Thread(target=heartbeat.run_forever, args=(stopping,), daemon=True).start()
         if not options.pop("no_schedule"):
-            stop = threading.Event()
-            threading.Thread(target=schedule.run_forever, args=(stop,), daemon=True).start()
+            threading.Thread(target=schedule.run_forever, args=(stopping,), daemon=True).start()
         options.setdefault("reload", False)
-        super().handle(*args, **options)
+        try:
+            super().handle(*args, **options)
+        finally:
+            stopping.set()
+            heartbeat.stop()
