@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +18,48 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.db import connection
+
+
+class Lines:
+    """The output of a process, line by line, with a timeout."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.queue: queue.Queue[str] = queue.Queue()
+        self.ended = threading.Event()
+        threading.Thread(target=self._pump, args=(process,), daemon=True).start()
+        self.seen: list[str] = []
+
+    def _pump(self, process: subprocess.Popen[str]) -> None:
+        assert process.stdout is not None
+        with process.stdout:
+            for line in process.stdout:
+                self.queue.put(line.rstrip("\n"))
+        self.ended.set()
+
+    def rest(self, timeout: float = 10) -> list[str]:
+        """Every line, once the process has closed its output (it has ended)."""
+        self.ended.wait(timeout)
+        return self.drain()
+
+    def drain(self) -> list[str]:
+        """Every line so far, those read by ``wait_for`` included."""
+        while True:
+            try:
+                self.seen.append(self.queue.get_nowait())
+            except queue.Empty:
+                return self.seen
+
+    def wait_for(self, predicate, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.queue.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            self.seen.append(line)
+            if predicate(line):
+                return line
+        raise AssertionError("not seen in time; output was:\n" + "\n".join(self.seen[-40:]))
 
 
 def database_url() -> str:
@@ -33,6 +77,8 @@ def environment(**extra: str) -> dict[str, str]:
         **os.environ,
         "DATABASE_URL": database_url(),
         "SELLERGATE_DATA_DIR": str(settings.DATA_DIR),
+        # The test session's collected static files (tests/conftest.py).
+        "SELLERGATE_STATIC_ROOT": str(settings.STATIC_ROOT),
         "DJANGO_SETTINGS_MODULE": "sellergate.settings",
     }
     env.update(extra)

@@ -177,7 +177,11 @@ TIME_ZONE = "Asia/Tokyo"
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = env_path(
+    "SELLERGATE_STATIC_ROOT",
+    DATA_DIR / "static",
+    "Where `sellergate prepare` collects the static files (a reverse proxy may serve them).",
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

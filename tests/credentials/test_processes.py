@@ -4,11 +4,9 @@ next request; a worker killed in the middle of provisioning loses and doubles no
 from __future__ import annotations
 
 import datetime as dt
-import queue
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,38 +22,12 @@ from sellergate.audit.models import AuditEvent
 from sellergate.credentials import services
 from sellergate.credentials.models import FtpAccount, FtpStatus
 from tests.factories import SellerFactory, access_request, granted_seller
-from tests.processes import environment, sellergate
+from tests.processes import Lines, environment, sellergate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 HERE = Path(__file__).parent
 MONDAY = dt.datetime(2026, 11, 30, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
-
-
-class Lines:
-    """The output of a process, line by line, with a timeout."""
-
-    def __init__(self, process: subprocess.Popen[str]) -> None:
-        self.queue: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._pump, args=(process,), daemon=True).start()
-        self.seen: list[str] = []
-
-    def _pump(self, process: subprocess.Popen[str]) -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            self.queue.put(line.rstrip("\n"))
-
-    def wait_for(self, predicate, timeout: float = 30) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                line = self.queue.get(timeout=max(0.01, deadline - time.monotonic()))
-            except queue.Empty:
-                break
-            self.seen.append(line)
-            if predicate(line):
-                return line
-        raise AssertionError("not seen in time; output was:\n" + "\n".join(self.seen[-40:]))
 
 
 def test_a_revocation_reaches_another_processs_cache_on_its_next_request() -> None:

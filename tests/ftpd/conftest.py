@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ftplib
 import random
 import signal
@@ -20,7 +21,7 @@ from sellergate.credentials import services
 from sellergate.credentials.models import FtpAccount
 from sellergate.ftpd.certificates import ensure_self_signed
 from tests.factories import SellerFactory
-from tests.processes import free_port, sellergate
+from tests.processes import Lines, free_port, sellergate
 
 
 @dataclass
@@ -29,6 +30,7 @@ class FtpServer:
     root: Path
     cert: Path
     process: subprocess.Popen[str]
+    output: Lines
 
     def account(self, login_id: str = "shop-ftp") -> tuple[FtpAccount, str]:
         """An ACTIVE account with a password, as provisioning and the panel make it."""
@@ -51,7 +53,10 @@ class FtpServer:
         return ftp
 
 
-def _start(tmp_path: Path, tls: str, **env: str) -> Iterator[FtpServer]:
+@contextlib.contextmanager
+def started_ftp_server(tmp_path: Path, tls: str = "required", **env: str) -> Iterator[FtpServer]:
+    """``sellergate ftp`` on a free port with its own passive range, its output read line by
+    line (``server.output``) so that a talkative server never blocks on a full pipe."""
     cert, key = ensure_self_signed(tmp_path / "tls")
     port = free_port()
     first = random.randrange(40000, 59000, 50)
@@ -66,6 +71,7 @@ def _start(tmp_path: Path, tls: str, **env: str) -> Iterator[FtpServer]:
         SELLERGATE_FTP_PASSIVE_PORTS=f"{first}-{first + 49}",
         **env,
     )
+    output = Lines(process)
     deadline = time.monotonic() + 20
     while True:
         try:
@@ -74,18 +80,27 @@ def _start(tmp_path: Path, tls: str, **env: str) -> Iterator[FtpServer]:
                     break
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
-                output = process.communicate(timeout=5)[0]
-                raise RuntimeError(f"the FTP server did not start:\n{output}") from None
+                process.kill()
+                process.wait()
+                text = "\n".join(output.drain())
+                raise RuntimeError(f"the FTP server did not start:\n{text}") from None
             time.sleep(0.1)
     try:
-        yield FtpServer(port=port, root=Path(settings.FTP_ROOT), cert=cert, process=process)
+        yield FtpServer(
+            port=port, root=Path(settings.FTP_ROOT), cert=cert, process=process, output=output
+        )
     finally:
         process.send_signal(signal.SIGTERM)
         try:
-            process.communicate(timeout=10)
-        except Exception:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
             process.kill()
-            process.communicate()
+            process.wait()
+
+
+def _start(tmp_path: Path, tls: str, **env: str) -> Iterator[FtpServer]:
+    with started_ftp_server(tmp_path, tls, **env) as server:
+        yield server
 
 
 @pytest.fixture
