@@ -34,8 +34,10 @@ class Variable:
 REGISTRY: dict[str, Variable] = {}
 
 
-def _read(name: str, default: object, help: str) -> str | None:
-    REGISTRY[name] = Variable(name=name, default=repr(default), help=help)
+def _read(name: str, default: object, help: str, shown: str | None = None) -> str | None:
+    """``shown``: the default as the settings reference prints it, where the value itself
+    depends on this machine (a path in the data directory, a mode)."""
+    REGISTRY[name] = Variable(name=name, default=shown or repr(default), help=help)
     return os.environ.get(name)
 
 
@@ -46,8 +48,8 @@ def _fail(name: str, value: str, expected: str) -> ImproperlyConfigured:
     )
 
 
-def env_str(name: str, default: str, help: str = "") -> str:
-    raw = _read(name, default, help)
+def env_str(name: str, default: str, help: str = "", *, shown: str | None = None) -> str:
+    raw = _read(name, default, help, shown)
     return default if raw is None else raw
 
 
@@ -95,13 +97,15 @@ def env_list(name: str, default: list[str], help: str = "") -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-def env_path(name: str, default: Path, help: str = "") -> Path:
-    raw = _read(name, str(default), help)
+def env_path(name: str, default: Path, help: str = "", *, shown: str | None = None) -> Path:
+    raw = _read(name, str(default), help, shown)
     return (Path(raw) if raw else default).expanduser().resolve()
 
 
-def env_choice(name: str, default: str, choices: tuple[str, ...], help: str = "") -> str:
-    raw = _read(name, default, help)
+def env_choice(
+    name: str, default: str, choices: tuple[str, ...], help: str = "", *, shown: str | None = None
+) -> str:
+    raw = _read(name, default, help, shown)
     if raw is None:
         return default
     if raw not in choices:

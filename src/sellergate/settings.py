@@ -30,6 +30,7 @@ DATA_DIR = env_path(
     "SELLERGATE_DATA_DIR",
     Path("var"),
     "Directory for the SQLite database, the secret key file, static files and FTP homes.",
+    shown="./var",
 )
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -64,6 +65,12 @@ ALLOWED_HOSTS = env_list(
     "SELLERGATE_ALLOWED_HOSTS",
     ["localhost", "127.0.0.1", "[::1]"],
     "Comma-separated host names this site answers to.",
+)
+TRUSTED_PROXIES = env_list(
+    "SELLERGATE_TRUSTED_PROXIES",
+    [],
+    "Addresses/networks of the reverse proxies in front of the web servers: only from these "
+    "is X-Forwarded-For (the client's address) and X-Forwarded-Proto believed.",
 )
 CSRF_TRUSTED_ORIGINS = env_list(
     "SELLERGATE_CSRF_TRUSTED_ORIGINS", [], "Origins trusted for CSRF behind a reverse proxy."
@@ -100,6 +107,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "sellergate.proxies.TrustedProxyMiddleware",
     "sellergate.monitoring.middleware.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -137,6 +145,7 @@ DATABASES = {
             "DATABASE_URL",
             f"sqlite:///{DATA_DIR / 'sellergate.sqlite3'}",
             "Database URL; default a SQLite file in DATA_DIR. postgres://user:pass@host:port/db",
+            shown="sqlite:///DATA_DIR/sellergate.sqlite3",
         ),
         conn_max_age=env_int(
             "SELLERGATE_DB_CONN_MAX_AGE", 60, "Seconds to keep a database connection.", minimum=0
@@ -181,6 +190,7 @@ STATIC_ROOT = env_path(
     "SELLERGATE_STATIC_ROOT",
     DATA_DIR / "static",
     "Where `sellergate prepare` collects the static files (a reverse proxy may serve them).",
+    shown="DATA_DIR/static",
 )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -200,6 +210,7 @@ EMAIL_BACKEND_PATH = env_str(
     if DEMO or DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
     "Django e-mail backend; console in demo, SMTP otherwise.",
+    shown="SMTP (console in demo or debug)",
 )
 _smtp_options = {
     "host": env_str("SELLERGATE_EMAIL_HOST", "localhost", "SMTP host."),
@@ -296,7 +307,10 @@ CREDENTIAL_CACHE_SECONDS = env_int(
     minimum=0,
 )
 FTP_ROOT = env_path(
-    "SELLERGATE_FTP_ROOT", DATA_DIR / "ftp", "Directory holding each seller's FTP home."
+    "SELLERGATE_FTP_ROOT",
+    DATA_DIR / "ftp",
+    "Directory holding each seller's FTP home.",
+    shown="DATA_DIR/ftp",
 )
 FTP_PROVISION_RETRY_SECONDS = env_int(
     "SELLERGATE_FTP_PROVISION_RETRY_SECONDS",
@@ -352,6 +366,7 @@ FTP_TLS = env_choice(
     "optional" if DEMO else "required",
     ("required", "optional"),
     "Explicit FTPS (AUTH TLS): required by default, optional in demo.",
+    shown="required (optional in demo)",
 )
 FTP_PASSIVE_PORTS = env_str(
     "SELLERGATE_FTP_PASSIVE_PORTS", "60000-60099", "Passive data port range, first-last."
@@ -495,6 +510,7 @@ METRICS_DIR = env_path(
     DATA_DIR / "metrics" / socket.gethostname(),
     "Directory where every sellergate process on this machine keeps its Prometheus counters "
     "(one file per process; /metrics adds them up). Must be local to the machine.",
+    shown="DATA_DIR/metrics/<host name>",
 )
 METRICS_DIR.mkdir(parents=True, exist_ok=True)
 # prometheus-client chooses multi-process mode when it is first imported, from this

@@ -29,12 +29,15 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[LiveServer]:
+def live_server(django_db_setup) -> Iterator[LiveServer]:
     """pytest-django's live server on 127.0.0.1, with static files served as in production.
 
     pytest-django wraps the app in Django's StaticFilesHandler, which looks files up by
     their source names and so cannot serve the hashed names of the manifest storage;
     here the app is served as is, and WhiteNoise serves the collected files.
+
+    It needs the test database set up first, so that it is stopped (its threads' database
+    connections closed) before the test database is dropped.
     """
     server = LiveServer("127.0.0.1", start=False)
     server.thread.static_handler = lambda app: app

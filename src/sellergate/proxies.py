@@ -1,0 +1,61 @@
+"""The client's address behind a reverse proxy.
+
+Behind nginx every request comes from the proxy; what the API key's address allowlist,
+the audit log and /metrics need is the client's. Django trusts no forwarding header by
+default, rightly: anyone can send one. Here ``X-Forwarded-For`` is believed only when
+the request comes from an address in ``SELLERGATE_TRUSTED_PROXIES``, and then the client
+is the right-most address in it that is not itself a trusted proxy (the left part of the
+header is whatever the client wrote). ``X-Forwarded-Proto: https`` from a trusted proxy
+marks the request secure.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable
+from functools import cache
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+
+@cache
+def _networks(
+    configured: tuple[str, ...],
+) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(net, strict=False) for net in configured)
+
+
+def _trusted(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in net for net in _networks(tuple(settings.TRUSTED_PROXIES)))
+
+
+def client_address(remote_addr: str, forwarded_for: str) -> str:
+    if not forwarded_for or not _trusted(remote_addr):
+        return remote_addr
+    for hop in reversed([part.strip() for part in forwarded_for.split(",") if part.strip()]):
+        if not _trusted(hop):
+            try:
+                return str(ipaddress.ip_address(hop))
+            except ValueError:
+                return remote_addr  # garbage where an address should be: believe nothing
+    return remote_addr
+
+
+class TrustedProxyMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        remote = request.META.get("REMOTE_ADDR", "")
+        if settings.TRUSTED_PROXIES and _trusted(remote):
+            request.META["REMOTE_ADDR"] = client_address(
+                remote, request.META.get("HTTP_X_FORWARDED_FOR", "")
+            )
+            if request.META.get("HTTP_X_FORWARDED_PROTO", "").lower() == "https":
+                request.META["wsgi.url_scheme"] = "https"
+        return self.get_response(request)
