@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from sellergate.audit.actors import Actor
 from sellergate.i18n import compile_catalogs
+from sellergate.qapi import ratelimit, usage
 from tests.processes import REDIS_SERVER, running_redis
 
 
@@ -39,6 +40,17 @@ def _fresh_caches() -> None:
     # Caches outlive the test database's rollback; a test starts with none of another's.
     for alias in settings.CACHES:
         caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_limits_and_counts() -> Iterator[None]:
+    # Any test may call the API in this process (directly or through the live server):
+    # its usage counts must not be written during another test, for keys gone by then.
+    ratelimit.reset()
+    usage.discard()
+    yield
+    ratelimit.reset()
+    usage.discard()
 
 
 @pytest.fixture(autouse=True)

@@ -62,6 +62,16 @@ class Lines:
         raise AssertionError("not seen in time; output was:\n" + "\n".join(self.seen[-40:]))
 
 
+def stop(process: subprocess.Popen[str], timeout: float = 20) -> None:
+    """SIGTERM, as a service manager stops it; SIGKILL if it has not ended in time."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def database_url() -> str:
     """The URL of the database this test runs on (the test database, not the real one)."""
     db = connection.settings_dict

@@ -15,7 +15,6 @@ import contextlib
 import io
 import json
 import re
-import signal
 import subprocess
 import time
 import urllib.request
@@ -40,7 +39,7 @@ from sellergate.worker.models import WorkerHeartbeat
 from tests.factories import PASSWORD
 from tests.ftpd.conftest import FtpServer, started_ftp_server
 from tests.monitoring.scrape import value
-from tests.processes import Lines, free_port, sellergate
+from tests.processes import Lines, free_port, sellergate, stop
 from tests.qapi.client import QapiClient, http_transport
 from tests.qapi.conftest import make_api_seller
 from tests.worker_tasks import note
@@ -60,12 +59,7 @@ def started(process: subprocess.Popen[str]) -> Iterator[Lines]:
     try:
         yield output
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def get(url: str, opener=None) -> tuple[int, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import ftplib
 import random
-import signal
 import socket
 import subprocess
 import time
@@ -21,7 +20,7 @@ from sellergate.credentials import services
 from sellergate.credentials.models import FtpAccount
 from sellergate.ftpd.certificates import ensure_self_signed
 from tests.factories import SellerFactory
-from tests.processes import Lines, free_port, sellergate
+from tests.processes import Lines, free_port, sellergate, stop
 
 
 @dataclass
@@ -90,12 +89,7 @@ def started_ftp_server(tmp_path: Path, tls: str = "required", **env: str) -> Ite
             port=port, root=Path(settings.FTP_ROOT), cert=cert, process=process, output=output
         )
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=10)
 
 
 def _start(tmp_path: Path, tls: str, **env: str) -> Iterator[FtpServer]:

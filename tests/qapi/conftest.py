@@ -9,7 +9,6 @@ import pytest
 from sellergate.audit.actors import Actor
 from sellergate.catalog.models import Brand, Category, ShippingGroup
 from sellergate.credentials import services
-from sellergate.qapi import ratelimit, usage
 from sellergate.sellers.models import Seller
 from tests.factories import (
     PASSWORD,
@@ -44,15 +43,6 @@ def make_api_seller(login_id: str) -> ApiSeller:
         brand=BrandFactory(name="サンプル陶器"),
         shipping=ShippingGroup.objects.create(seller=seller, number=1, name="宅配便", fee=700),
     )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits_and_counts():
-    ratelimit.reset()
-    usage.discard()
-    yield
-    ratelimit.reset()
-    usage.discard()
 
 
 @pytest.fixture
