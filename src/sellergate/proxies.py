@@ -13,25 +13,15 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable
-from functools import cache
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-
-@cache
-def _networks(
-    configured: tuple[str, ...],
-) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
-    return tuple(ipaddress.ip_network(net, strict=False) for net in configured)
+from sellergate.addresses import in_networks
 
 
 def _trusted(address: str) -> bool:
-    try:
-        ip = ipaddress.ip_address(address.strip())
-    except ValueError:
-        return False
-    return any(ip in net for net in _networks(tuple(settings.TRUSTED_PROXIES)))
+    return in_networks(address, settings.TRUSTED_PROXIES)
 
 
 def client_address(remote_addr: str, forwarded_for: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -49,8 +50,6 @@ def migrations() -> str | None:
 
 def worker() -> str | None:
     if heartbeat.recent() is None:
-        from django.conf import settings
-
         return (
             f"no worker heartbeat in the last {settings.READY_WORKER_MAX_AGE_SECONDS} s: "
             "start `sellergate worker`"

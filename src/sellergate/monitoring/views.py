@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import ipaddress
-
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from sellergate.addresses import in_networks
 from sellergate.monitoring import exposition, readiness
 
 
@@ -31,21 +30,10 @@ def readyz(request: HttpRequest) -> JsonResponse:
     )
 
 
-def _allowed(address: str) -> bool:
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(
-        ip in ipaddress.ip_network(network, strict=False)
-        for network in settings.METRICS_ALLOWED_NETWORKS
-    )
-
-
 @never_cache
 @require_safe
 def metrics(request: HttpRequest) -> HttpResponse:
-    if not _allowed(request.META.get("REMOTE_ADDR", "")):
+    if not in_networks(request.META.get("REMOTE_ADDR", ""), settings.METRICS_ALLOWED_NETWORKS):
         return HttpResponse(
             "403 Forbidden: /metrics is open to SELLERGATE_METRICS_ALLOWED_NETWORKS only.\n",
             status=403,
