@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -14,7 +13,13 @@ from django.core.management import call_command
 from sellergate.audit.actors import Actor
 from sellergate.i18n import compile_catalogs
 from sellergate.qapi import ratelimit, usage
-from tests.processes import REDIS_SERVER, running_redis
+from tests import clock as suite_clock
+from tests import tools
+from tests.processes import running_redis
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    suite_clock.addoption(parser)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -28,6 +33,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(settings.STATIC_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def clock(request: pytest.FixtureRequest) -> Iterator[suite_clock.Clock]:
+    """Every test at a known instant: its ``@pytest.mark.clock(...)``, else the suite's
+    (tests/clock.py). First of the autouse fixtures, so that every other sees it."""
+    yield from suite_clock.travel(request)
 
 
 @pytest.fixture
@@ -66,14 +78,9 @@ def _fast_password_hashing(settings) -> None:
 
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A Redis server of the test session's own. Without Debian's redis-server the tests
-    that need it are skipped with that reason, unless SELLERGATE_REQUIRE_REDIS=1 (.ci/run)."""
-    if not Path(REDIS_SERVER).exists():
-        reason = f"{REDIS_SERVER} not found: install Debian's redis-server"
-        if os.environ.get("SELLERGATE_REQUIRE_REDIS") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    with running_redis(tmp_path_factory.mktemp("redis")) as url:
+    """A Redis server of the test session's own (Debian's redis-server; tests/tools.py)."""
+    server = tools.need("redis-server")
+    with running_redis(tmp_path_factory.mktemp("redis"), server) as url:
         yield url
 
 
@@ -91,7 +98,10 @@ def shared_redis(settings, redis_url: str) -> str:
     return redis_url
 
 
-def pytest_report_header(config: pytest.Config) -> str:
+def pytest_report_header(config: pytest.Config) -> list[str]:
     database = settings.DATABASES["default"]
     engine = database["ENGINE"].rsplit(".", 1)[-1]
-    return f"database: {engine} {database.get('HOST') or database['NAME']}"
+    return [
+        f"database: {engine} {database.get('HOST') or database['NAME']}",
+        suite_clock.report_header(config),
+    ]

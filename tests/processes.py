@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
-import shutil
 import signal
 import socket
 import subprocess
@@ -16,8 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
+import time_machine
 from django.conf import settings
 from django.db import connection
+
+CLOCKWORK = Path(__file__).resolve().parent / "clockwork"
 
 
 class Lines:
@@ -82,9 +84,20 @@ def database_url() -> str:
     return f"postgres://{user}:{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
+def clock_environment() -> dict[str, str]:
+    """What puts a child process at this test's clock (tests/clockwork/sitecustomize.py)."""
+    try:
+        offset = time.time() - time_machine.escape_hatch.time.time()
+    except ValueError:  # not travelling: the test runs on the wall clock
+        return {}
+    paths = [str(CLOCKWORK), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return {"SELLERGATE_TEST_CLOCK_OFFSET": repr(offset), "PYTHONPATH": os.pathsep.join(paths)}
+
+
 def environment(**extra: str) -> dict[str, str]:
     env = {
         **os.environ,
+        **clock_environment(),
         "DATABASE_URL": database_url(),
         "SELLERGATE_DATA_DIR": str(settings.DATA_DIR),
         # The test session's collected static files (tests/conftest.py).
@@ -127,16 +140,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
 @contextlib.contextmanager
-def running_redis(directory: Path) -> Iterator[str]:
+def running_redis(directory: Path, server_program: str = "redis-server") -> Iterator[str]:
     """Debian's redis-server on a free loopback port, nothing persisted; yields its URL."""
     port = free_port()
     server = subprocess.Popen(
         [
-            REDIS_SERVER,
+            server_program,
             "--bind", "127.0.0.1",
             "--port", str(port),
             "--save", "",

@@ -48,7 +48,10 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
-        reason="scale-out runs on PostgreSQL: scripts/with-postgres uv run pytest",
+        reason=(
+            "scale-out runs on PostgreSQL (Debian's postgresql): "
+            "scripts/with-postgres uv run pytest"
+        ),
     ),
 ]
 

@@ -15,10 +15,11 @@ from sellergate.access.policy import policy_run
 from sellergate.audit.models import AuditEvent
 from tests.factories import LateOrderFactory, SellerFactory, access_request
 
-pytestmark = pytest.mark.django_db
-
 JST = ZoneInfo("Asia/Tokyo")
 MONDAY = dt.datetime(2026, 11, 30, 10, 0, tzinfo=JST)
+
+# The decisions are taken at these instants; the records are made on that Monday.
+pytestmark = [pytest.mark.django_db, pytest.mark.clock(MONDAY)]
 SATURDAY = dt.datetime(2026, 11, 28, 10, 0, tzinfo=JST)
 
 

@@ -29,10 +29,11 @@ from tests.factories import (
     access_request,
 )
 
-pytestmark = pytest.mark.django_db
-
 JST = ZoneInfo("Asia/Tokyo")
 MONDAY = dt.datetime(2026, 11, 30, 10, 0, tzinfo=JST)
+
+# Decisions are taken at the instants the tests name; the records are made that Monday.
+pytestmark = [pytest.mark.django_db, pytest.mark.clock(MONDAY)]
 
 
 def operator_actor(**kwargs) -> Actor:

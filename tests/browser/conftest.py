@@ -2,7 +2,8 @@
 in Debian's Chromium (Playwright cannot download its own browser on these machines).
 
 Where /usr/bin/chromium is missing the browser tests are skipped with the reason, unless
-``SELLERGATE_REQUIRE_BROWSER=1`` (set by .ci/run), where its absence is a failure.
+``SELLERGATE_REQUIRE_TOOLS=1`` (set by .ci/run), where its absence is a failure
+(tests/tools.py).
 A failing test leaves a full-page screenshot, ``failure.png``, in its tmp dir.
 """
 
@@ -15,6 +16,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
+
+from tests import tools
 
 CHROMIUM = Path(os.environ.get("SELLERGATE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -48,18 +51,14 @@ def live_server(django_db_setup) -> Iterator[LiveServer]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)"
-        if os.environ.get("SELLERGATE_REQUIRE_BROWSER") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    chromium_path = tools.need("chromium", CHROMIUM)
     # Playwright's sync API keeps an event loop in this thread; Django refuses ORM calls
     # from a thread with a running loop unless told that this is deliberate. The ORM
     # calls here are the test's own set-up, never made from inside the loop.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
         )
         yield chromium
         chromium.close()

@@ -40,7 +40,10 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
-        reason="the journey runs on PostgreSQL: scripts/with-postgres uv run pytest",
+        reason=(
+            "the journey runs on PostgreSQL (Debian's postgresql): "
+            "scripts/with-postgres uv run pytest"
+        ),
     ),
 ]
 

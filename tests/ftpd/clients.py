@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import subprocess
 
+from tests import tools
 
-def run(*argv: str) -> subprocess.CompletedProcess[str]:
+
+def run(program: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``program`` (skipped, or failed under SELLERGATE_REQUIRE_TOOLS, where it is missing)."""
+    argv = [tools.need(program), *args]
     return subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False)
 
 

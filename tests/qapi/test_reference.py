@@ -12,6 +12,7 @@ from django.test import override_settings
 from sellergate.qapi.codes import TABLE
 from sellergate.qapi.reference import examples
 from sellergate.qapi.registry import METHODS
+from tests import tools
 from tests.qapi.conftest import make_api_seller
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +52,7 @@ def test_the_curl_examples_work(live_server) -> None:
     with override_settings(BASE_URL=live_server.url):
         sak_example = examples(METHODS["certificationapi.createcertificationkey"], live_server.url)
         lookup = examples(METHODS["itemslookup.getallgoodsinfo"], live_server.url)
+    tools.need("curl")
     command = (
         sak_example["curl_path"]
         .replace("YOUR_API_KEY", shop.api_key)
