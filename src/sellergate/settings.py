@@ -357,6 +357,41 @@ BULK_MAX_UPLOAD_BYTES = env_int(
     minimum=1024,
 )
 
+BULK_MAX_ROWS = env_int(
+    "SELLERGATE_BULK_MAX_ROWS", 1_000_000, "Most rows one bulk file may have.", minimum=1
+)
+BULK_JOB_MAX_MEMORY_MB = env_int(
+    "SELLERGATE_BULK_JOB_MAX_MEMORY_MB",
+    2048,
+    "Address space of the child process each bulk job runs in; over it the job fails "
+    "with that reason and the worker goes on. 0 runs jobs inside the worker.",
+    minimum=0,
+)
+BULK_XLSX_MAX_ENTRIES = env_int(
+    "SELLERGATE_BULK_XLSX_MAX_ENTRIES",
+    1000,
+    "Most parts (zip entries) an uploaded XLSX may have; a template has about ten.",
+    minimum=10,
+)
+BULK_XLSX_MAX_PART_BYTES = env_int(
+    "SELLERGATE_BULK_XLSX_MAX_PART_BYTES",
+    1536 * 1024**2,
+    "Largest unpacked part of an uploaded XLSX (a million template rows unpack to ~0.5 GB).",
+    minimum=1024**2,
+)
+BULK_XLSX_MAX_TOTAL_BYTES = env_int(
+    "SELLERGATE_BULK_XLSX_MAX_TOTAL_BYTES",
+    2048 * 1024**2,
+    "Largest unpacked size of all the parts of an uploaded XLSX together.",
+    minimum=1024**2,
+)
+BULK_XLSX_MAX_RATIO = env_int(
+    "SELLERGATE_BULK_XLSX_MAX_RATIO",
+    100,
+    "Largest unpacked/packed ratio of an XLSX part over 1 MB (honest sheets: about 14).",
+    minimum=10,
+)
+
 FTP_PUBLIC_HOST = env_str(
     "SELLERGATE_FTP_PUBLIC_HOST", "127.0.0.1", "Host name sellers connect to for FTP."
 )
@@ -385,6 +420,14 @@ FTP_TLS_REQUIRE_SESSION_REUSE = env_bool(
     "Refuse an FTPS data connection that does not resume the control connection's TLS "
     "session (as vsftpd's require_ssl_reuse). curl, lftp and FileZilla resume; Python's "
     "ftplib does not, hence off by default.",
+)
+FTP_TLS_MAX_VERSION = env_choice(
+    "SELLERGATE_FTP_TLS_MAX_VERSION",
+    "1.2",
+    ("1.2", "1.3"),
+    "Newest TLS version for FTPS. 1.2 by default: under 1.3 the server sends session "
+    "tickets on data connections that upload-only clients (lftp) never read, and their "
+    "close then resets the connection and loses the file's end (ftpd/tls.py).",
 )
 FTP_MAX_CONNECTIONS = env_int(
     "SELLERGATE_FTP_MAX_CONNECTIONS", 512, "Most FTP connections at once.", minimum=1

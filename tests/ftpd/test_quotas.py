@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import ftplib
 import io
+import os
+from collections.abc import Iterator
 
 import pytest
 
 from sellergate.bulk.models import BulkJob
 from sellergate.credentials.models import FtpAccount
+from tests.ftpd.clients import curl, lftp
+from tests.ftpd.conftest import FtpServer, started_ftp_server
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,3 +59,43 @@ def test_the_largest_file(ftp_server, settings) -> None:
     with ftp_server.client(account.username, password) as ftp:
         ftp.storbinary("STOR images/ok.jpg", io.BytesIO(b"j" * 10_000))
     assert BulkJob.objects.get().kind == "image"
+
+
+@pytest.fixture
+def ftp_server_small_files(transactional_db, tmp_path) -> Iterator[FtpServer]:
+    """At most 1 MB per file."""
+    with started_ftp_server(tmp_path, SELLERGATE_FTP_MAX_FILE_BYTES="1000000") as server:
+        yield server
+
+
+def _nothing_staged(server: FtpServer, account: FtpAccount) -> bool:
+    staging = server.root / ".staging" / account.username
+    return not staging.exists() or not any(staging.iterdir())
+
+
+def test_curl_sees_the_552_of_a_file_over_the_limit(ftp_server_small_files, tmp_path) -> None:
+    server = ftp_server_small_files
+    account, password = server.account()
+    source = tmp_path / "big.csv"
+    source.write_bytes(os.urandom(3_000_000))
+    put = curl(server, account, password, "-T", str(source), f"ftp://127.0.0.1:{server.port}/item/")
+    # 70 is curl's name for the reply 552 ("Exceeded storage allocation"); a reset of the
+    # data connection was 55 ("Failed sending data").
+    assert put.returncode == 70, put.stderr
+    assert not (server.root / account.username / "item" / "big.csv").exists()
+    assert _nothing_staged(server, account)
+    assert not BulkJob.objects.exists()
+
+
+def test_lftp_sees_the_552_of_a_file_over_the_limit(ftp_server_small_files, tmp_path) -> None:
+    server = ftp_server_small_files
+    account, password = server.account()
+    source = tmp_path / "big.csv"
+    source.write_bytes(os.urandom(3_000_000))
+    put = lftp(server, account, password, f"put {source} -o item/big.csv")
+    assert put.returncode != 0
+    assert "552" in put.stderr, put.stderr
+    assert "max-retries" not in put.stderr
+    assert not (server.root / account.username / "item" / "big.csv").exists()
+    assert _nothing_staged(server, account)
+    assert not BulkJob.objects.exists()

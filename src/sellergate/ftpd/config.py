@@ -28,6 +28,7 @@ class FtpConfig:
     max_connections_per_user: int
     shutdown_grace: int
     require_session_reuse: bool = False
+    tls_max_version: str = "1.2"
 
     @classmethod
     def from_settings(cls, *, port: int | None = None) -> FtpConfig:
@@ -71,4 +72,5 @@ class FtpConfig:
             max_connections_per_user=settings.FTP_MAX_CONNECTIONS_PER_USER,
             shutdown_grace=settings.FTP_SHUTDOWN_GRACE_SECONDS,
             require_session_reuse=settings.FTP_TLS_REQUIRE_SESSION_REUSE,
+            tls_max_version=settings.FTP_TLS_MAX_VERSION,
         )

@@ -19,7 +19,6 @@ import datetime as dt
 import hashlib
 import logging
 import os
-import sys
 import threading
 import time
 import weakref
@@ -29,7 +28,6 @@ from typing import IO
 
 from django.db import close_old_connections
 from django.utils import timezone
-from OpenSSL import SSL
 from pyftpdlib.handlers import DTPHandler, FTPHandler, TLS_DTPHandler, TLS_FTPHandler
 
 from sellergate.audit.actors import Actor
@@ -39,8 +37,8 @@ from sellergate.bulk.models import JobKind, JobSource
 from sellergate.bulk.services import bulk_job_receive
 from sellergate.credentials.models import FtpAccount
 from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_success
-from sellergate.ftpd.quotas import Limits, QuotaExceeded, QuotaFile, limits, usage
-from sellergate.ftpd.tls_reuse import resumes_control_session
+from sellergate.ftpd.quotas import Limits, QuotaAnswerMixin, QuotaFile, limits, usage
+from sellergate.ftpd.tls import StrictTLSDataMixin, configure_context
 from sellergate.monitoring.metrics import FTP_BYTES, FTP_LOGINS, FTP_SESSIONS
 
 log = logging.getLogger(__name__)
@@ -330,19 +328,6 @@ class SessionMixin:
         )
 
 
-class QuotaAnswerMixin:
-    """A write refused by the quota ends the transfer with 552 and the reason."""
-
-    def handle_error(self) -> None:
-        error = sys.exc_info()[1]
-        cause = error.args[0] if error is not None and error.args else None
-        if isinstance(cause, QuotaExceeded):
-            self._resp = (f"552 {cause.message}", log.info)
-            self.close()  # type: ignore[attr-defined]
-            return
-        super().handle_error()  # type: ignore[misc]
-
-
 # Uploads are read in 1 MiB chunks rather than pyftpdlib's 64 KiB: fewer reads and
 # writes per megabyte (bench/ftp_throughput.py measures the difference).
 UPLOAD_CHUNK = 1024 * 1024
@@ -352,23 +337,8 @@ class QuotaDTPHandler(QuotaAnswerMixin, DTPHandler):
     ac_in_buffer_size = UPLOAD_CHUNK
 
 
-class QuotaTLSDTPHandler(QuotaAnswerMixin, TLS_DTPHandler):
+class QuotaTLSDTPHandler(QuotaAnswerMixin, StrictTLSDataMixin, TLS_DTPHandler):
     ac_in_buffer_size = UPLOAD_CHUNK
-
-    def handle_ssl_established(self) -> None:
-        control = self.cmd_channel
-        if control.require_session_reuse and not resumes_control_session(
-            self.socket, control.socket
-        ):
-            # vsftpd's wording, which FTP clients and their users already know.
-            control.respond(
-                "522 SSL connection failed: session reuse required. Use a client that "
-                "resumes the TLS session on data connections (curl, lftp, FileZilla)."
-            )
-            control.log_cmd("PROT", "P", 522, "TLS session not resumed")
-            self.close()
-            return
-        super().handle_ssl_established()
 
 
 class SellergateFTPHandler(SessionMixin, FTPHandler):
@@ -378,18 +348,14 @@ class SellergateFTPHandler(SessionMixin, FTPHandler):
 class SellergateFTPSHandler(SessionMixin, TLS_FTPHandler):
     dtp_handler = QuotaTLSDTPHandler
     require_session_reuse = False
+    tls_max_version = "1.2"
 
     @classmethod
     def get_ssl_context(cls):  # type: ignore[no-untyped-def]
         # Built once per handler class and shared by every session; a context that has
         # made a connection can no longer be changed, so configure it only when new.
         if cls.ssl_context is None:
-            context = super().get_ssl_context()
-            context.set_min_proto_version(SSL.TLS1_2_VERSION)  # nothing older than TLS 1.2
-            # Data connections resume the control connection's session (cheaper, and
-            # required with require_session_reuse): a server-side cache keyed to us.
-            context.set_session_id(b"sellergate-ftp")
-            context.set_session_cache_mode(SSL.SESS_CACHE_SERVER)
+            configure_context(super().get_ssl_context(), cls.tls_max_version)  # ftpd/tls.py
         return cls.ssl_context
 
     def ftp_AUTH(self, line: str) -> None:

@@ -8,12 +8,20 @@ staging count too, so a resumable upload cannot hide from the quota.
 from __future__ import annotations
 
 import errno
+import logging
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from django.conf import settings
+
+log = logging.getLogger(__name__)
+
+#: After a refusal, at most this much more of the upload is read (and thrown away), so
+#: that the client finishes sending and reads the 552 instead of a connection reset.
+DRAIN_LIMIT = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -72,3 +80,56 @@ class QuotaFile:
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._file, name)
+
+
+class _Drain:
+    """Where the rest of a refused upload goes: counted, never stored."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.closed = False
+        self.drained = 0
+
+    def write(self, data: bytes) -> int:
+        self.drained += len(data)
+        if self.drained > DRAIN_LIMIT:
+            raise OSError(errno.EFBIG, "refused upload still sending")
+        return len(data)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class QuotaAnswerMixin:
+    """For a pyftpdlib data channel: a write refused by the quota answers 552 with the
+    reason at once, drops what was written, and reads the rest of the upload into
+    nothing (up to DRAIN_LIMIT), so the client sees the 552 rather than a reset (closing
+    a socket with unread data resets it, and curl then says only "Failed sending data").
+    """
+
+    _refused = False
+
+    def handle_error(self) -> None:
+        error = sys.exc_info()[1]
+        cause = error.args[0] if error is not None and error.args else None
+        if self._refused:  # the drain is over: close, the 552 has been sent
+            self.close()  # type: ignore[attr-defined]
+            return
+        if isinstance(cause, QuotaExceeded):
+            self._refuse(cause.message)
+            return
+        super().handle_error()  # type: ignore[misc]
+
+    def _refuse(self, message: str) -> None:
+        self._refused = True
+        self.cmd_channel.respond(f"552 {message}", logfun=log.info)  # type: ignore[attr-defined]
+        partial = self.file_obj  # type: ignore[has-type]
+        partial.close()
+        Path(partial.name).unlink(missing_ok=True)
+        self.file_obj = _Drain(partial.name)
+
+    def close(self) -> None:
+        if self._refused:
+            self.transfer_finished = False  # never handed over
+            self._resp = ()  # answered already
+        super().close()  # type: ignore[misc]

@@ -46,6 +46,7 @@ def build_server(config: FtpConfig) -> ThreadedFTPServer:
             tls_control_required=config.tls == "required",
             tls_data_required=config.tls == "required",
             require_session_reuse=config.require_session_reuse,
+            tls_max_version=config.tls_max_version,
         )
     handler = type("ConfiguredHandler", (base,), attributes)
     server = ThreadedFTPServer((config.listen, config.port), handler)
