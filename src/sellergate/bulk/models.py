@@ -69,6 +69,9 @@ class BulkJob(models.Model):
     # committed: a job whose worker died is resumed from there (bulk.processing).
     result_offset = models.BigIntegerField(default=0)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # How many times a worker took the job up: one that keeps dying on it (a crash, a
+    # kill, an exception) ends FAILED after MAX_ATTEMPTS instead of looping for ever.
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = _("bulk job")

@@ -5,17 +5,25 @@ first pass, for the progress bar), applied in transactions of ``BATCH`` rows (ea
 in its own savepoint, so one bad row never blocks the others), and written to the
 result file as they go. A job is claimed with one conditional UPDATE, so a job enqueued
 twice, or picked by two workers, is processed once.
+
+Every job ends DONE or FAILED: an unexpected error fails the job with a message for the
+seller (the rows committed before it stay applied, and the result file says so), and a
+job that workers took up MAX_ATTEMPTS times without finishing (each died on it) fails on
+the next claim instead of being retried for ever.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from itertools import islice
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
@@ -37,16 +45,50 @@ REQUIRED_COLUMNS = {
 }
 
 
+#: Claims of one job before it is given up (each earlier one ended with its worker dead).
+MAX_ATTEMPTS = 3
+#: How often a long pass over the file tells the sweep that its worker is alive.
+HEARTBEAT_SECONDS = 10
+
+GAVE_UP = _(
+    "This file could not be processed: it was tried %(attempts)d times and the work "
+    "stopped each time. Nothing more is applied from it. Please contact the desk and "
+    "quote job %(job)d."
+)
+TOO_MUCH_MEMORY = _(
+    "This file needs more memory than a bulk job may use (%(limit)d MB), so it was not "
+    "processed further. Split it into smaller files (rows listed above were applied)."
+)
+#: Set by ``sellergate bulk_job --max-memory-mb`` for the message above.
+MEMORY_LIMIT_MB = 0
+CRASHED = _(
+    "This file could not be processed because of an error on our side. Rows listed "
+    "above were applied; nothing after them. Please contact the desk and quote job "
+    "%(job)d."
+)
+
+
 def claim(job_id: int) -> BulkJob | None:
     claimed = BulkJob.objects.filter(
         pk=job_id, status__in=(JobStatus.RECEIVED, JobStatus.QUEUED)
-    ).update(status=JobStatus.RUNNING, started_at=timezone.now())
+    ).update(status=JobStatus.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1)
     return BulkJob.objects.select_related("seller").get(pk=job_id) if claimed else None
 
 
-def _count_rows(path: Path, kind: str) -> int:
-    sheet = open_sheet(path, TEMPLATES[kind], required=REQUIRED_COLUMNS[kind])
-    return sum(1 for _row in sheet.rows)
+def _beat(job: BulkJob) -> None:
+    job.heartbeat_at = timezone.now()
+    BulkJob.objects.filter(pk=job.pk).update(heartbeat_at=job.heartbeat_at)
+
+
+def _count_rows(job: BulkJob, path: Path) -> int:
+    sheet = open_sheet(path, TEMPLATES[job.kind], required=REQUIRED_COLUMNS[job.kind])
+    count, beaten = 0, time.monotonic()
+    for _row in sheet.rows:
+        count += 1
+        if count % 1000 == 0 and time.monotonic() - beaten > HEARTBEAT_SECONDS:
+            _beat(job)  # a long first pass is not a dead worker
+            beaten = time.monotonic()
+    return count
 
 
 def process(job_id: int) -> BulkJob | None:
@@ -58,13 +100,39 @@ def process(job_id: int) -> BulkJob | None:
     job = claim(job_id)
     if job is None:
         return None
+    if job.attempts > MAX_ATTEMPTS:
+        log.error("bulk job %s given up after %s attempts", job.pk, job.attempts - 1)
+        return _give_up(job, FileRejected(GAVE_UP, attempts=job.attempts - 1, job=job.pk))
+    try:
+        return _process(job)
+    except MemoryError:
+        pass  # given up below: inside this block the traceback still holds the memory
+    except Exception:
+        log.exception("bulk job %s could not be processed", job.pk)
+        return _give_up(job, FileRejected(CRASHED, job=job.pk))
+    log.error("bulk job %s needs more than %s MB", job.pk, MEMORY_LIMIT_MB)
+    return _give_up(job, FileRejected(TOO_MUCH_MEMORY, limit=MEMORY_LIMIT_MB))
+
+
+def _give_up(job: BulkJob, refusal: FileRejected) -> BulkJob:
+    """FAILED with ``refusal``, keeping what the last committed batch recorded."""
+    job.refresh_from_db()
+    try:
+        return _refuse(job, refusal, None)
+    except OSError:
+        log.exception("bulk job %s: its result file cannot be written", job.pk)
+        job.error = refusal.text()
+        return _finish(job, JobStatus.FAILED)
+
+
+def _process(job: BulkJob) -> BulkJob:
     if job.kind == JobKind.IMAGE:
         return _finish(job, JobStatus.DONE)  # stored in images/, served from there
     path = Path(job.stored_path)
     required = REQUIRED_COLUMNS[job.kind]
     try:
         if job.total_rows is None:
-            job.total_rows = _count_rows(path, job.kind)
+            job.total_rows = _count_rows(job, path)
         sheet = open_sheet(path, TEMPLATES[job.kind], required=required)
     except FileRejected as refusal:
         return _refuse(job, refusal, None)
@@ -95,6 +163,9 @@ def process(job_id: int) -> BulkJob | None:
             writer.skipped(number, why)
     except FileRejected as refusal:  # e.g. the encoding changes half-way
         return _refuse(job, refusal, writer)
+    except BaseException:
+        writer.abandon()  # the caller ends the job from its last committed batch
+        raise
     writer.close()
     return _finish(job, JobStatus.DONE)
 
@@ -124,7 +195,8 @@ def _count(job: BulkJob, outcome: Outcome, writer: ResultWriter, number: int) ->
 def _refuse(job: BulkJob, refusal: FileRejected, writer: ResultWriter | None) -> BulkJob:
     if writer is None:
         job.result_path = job.result_path or str(result_path(job))
-        writer = ResultWriter(Path(job.result_path), "utf-8", offset=job.result_offset)
+        encoding = job.encoding or "utf-8"  # lines already there are in the input's family
+        writer = ResultWriter(Path(job.result_path), encoding, offset=job.result_offset)
     writer.refused(refusal)
     writer.close()
     job.error = refusal.text()

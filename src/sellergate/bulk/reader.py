@@ -23,12 +23,20 @@ from pathlib import Path
 from typing import IO, Any
 
 import openpyxl
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from sellergate.bulk.archive import ArchiveRejected, check_xlsx
 from sellergate.bulk.columns import REQUIREMENTS, Column
 from sellergate.errors import TranslatableError
 
 SAMPLE = 64 * 1024
+#: Excel's own limit on one cell; no column of the templates takes more.
+CELL_CHARACTERS = 32767
+#: Rows a file may have before its data, beyond SELLERGATE_BULK_MAX_ROWS (header rows).
+HEADER_ROWS = 10
+# The csv module's own limit (131 072 characters) would surface as its English message.
+csv.field_size_limit(CELL_CHARACTERS + 1)
 XLSX_MAGIC = b"PK\x03\x04"
 
 
@@ -98,12 +106,37 @@ def _text_rows(path: Path, encoding: str) -> Iterator[list[str]]:
                 encoding=encoding,
             ) from None
         except csv.Error as error:
+            if "field larger than field limit" in str(error):
+                raise _cell_too_long(None) from None
             raise FileRejected(
                 _("The file is not valid CSV: %(error)s"), error=str(error)
             ) from None
 
 
+def _cell_too_long(row: int | None) -> FileRejected:
+    if row is None:
+        return FileRejected(
+            _(
+                "A cell of the file is longer than %(limit)d characters, Excel's own limit for "
+                'a cell: check for a missing closing quote ("), then save the file again.'
+            ),
+            limit=CELL_CHARACTERS,
+        )
+    return FileRejected(
+        _(
+            "Row %(row)d has a cell longer than %(limit)d characters, Excel's own limit for a "
+            "cell: shorten it and save the file again."
+        ),
+        row=row,
+        limit=CELL_CHARACTERS,
+    )
+
+
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+    try:
+        check_xlsx(path)  # before openpyxl unpacks anything (bulk/archive.py)
+    except ArchiveRejected as refusal:
+        raise FileRejected(refusal.message, **refusal.params) from None
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # any unreadable workbook is the seller's file to fix
@@ -193,9 +226,21 @@ def open_sheet(path: Path, template: tuple[Column, ...], *, required: tuple[str,
     columns = [by_key[key] for key in header]
     sheet = Sheet(keys=header, encoding=encoding)
 
+    most = settings.BULK_MAX_ROWS + HEADER_ROWS
+
     def data() -> Iterator[tuple[int, dict[str, str]]]:
         stage = "labels"
         for row_number, row in numbered:
+            if row_number > most:
+                raise FileRejected(
+                    _(
+                        "The file has more than %(limit)d rows: split it into files of at most "
+                        "%(limit)d rows each."
+                    ),
+                    limit=settings.BULK_MAX_ROWS,
+                )
+            if any(len(cell) > CELL_CHARACTERS for cell in row):
+                raise _cell_too_long(row_number)
             if stage != "data":
                 cells = [c.strip() for c in row]
                 if stage == "labels" and _matches(cells, columns, "label"):

@@ -1,15 +1,18 @@
 """The result file of a bulk job: one line per input row, beside the upload.
 
-Named after the input plus a timestamp (``商品一括.20261130100512.csv``), in the input's
-own encoding family — Shift_JIS in, Shift_JIS out (characters it cannot hold become
-"?"), otherwise UTF-8 with a BOM so that Excel opens it as UTF-8. Messages are given in
-Japanese and in English.
+Named after the input, a timestamp and the job (``商品一括.20261130100512.j42.csv``): the
+job number keeps two uploads of one name in one second apart, and a long name is cut
+(with a hash of the whole) so that the result's name stays within what file systems
+store (255 bytes). In the input's own encoding family — Shift_JIS in, Shift_JIS out
+(characters it cannot hold become "?"), otherwise UTF-8 with a BOM so that Excel opens
+it as UTF-8. Messages are given in Japanese and in English.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import os
 from pathlib import Path
@@ -42,8 +45,22 @@ def both_languages(message: object) -> tuple[str, str]:
     return texts[0], texts[1]
 
 
+#: The longest stem kept in a result's name, in UTF-8 bytes; with ".<stamp>.j<id>.csv"
+#: and a hash the name stays far below the 255 bytes file systems allow.
+STEM_BYTES = 120
+
+
+def bounded_stem(name: str) -> str:
+    stem = Path(name).stem or "upload"
+    encoded = stem.encode("utf-8")
+    if len(encoded) <= STEM_BYTES:
+        return stem
+    digest = hashlib.sha256(encoded).hexdigest()[:8]
+    return encoded[:STEM_BYTES].decode("utf-8", "ignore") + "~" + digest
+
+
 def result_path(job: BulkJob) -> Path:
-    stem = Path(job.file_name).stem
+    stem = bounded_stem(job.file_name)
     stamp = timezone.localtime().strftime("%Y%m%d%H%M%S")
     if job.source == "ftp":
         # The upload landed in <FTP home>/item/ or /inventory/: results/ is beside them.
@@ -51,7 +68,7 @@ def result_path(job: BulkJob) -> Path:
     else:
         folder = Path(settings.DATA_DIR) / "bulk" / "results" / job.seller.login_id
     folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{stem}.{stamp}.csv"
+    return folder / f"{stem}.{stamp}.j{job.pk}.csv"
 
 
 class ResultWriter:
@@ -103,6 +120,10 @@ class ResultWriter:
 
     def close(self) -> None:
         self.flush()
+        self._raw.close()
+
+    def abandon(self) -> None:
+        """Close without writing the lines of a batch that did not commit."""
         self._raw.close()
 
 

@@ -105,3 +105,14 @@ def bulk_jobs_requeue(*, now: dt.datetime | None = None) -> list[int]:
     for job_id in stuck:
         _enqueue(job_id)
     return stuck
+
+
+def bulk_job_retry(job_id: int) -> bool:
+    """Put a job whose process died while RUNNING back in the queue (its attempt is
+    counted: processing fails it after MAX_ATTEMPTS). False if it had ended anyway."""
+    requeued = BulkJob.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(
+        status=JobStatus.QUEUED, queued_at=timezone.now()
+    )
+    if requeued:
+        transaction.on_commit(lambda: _enqueue(job_id))
+    return bool(requeued)
