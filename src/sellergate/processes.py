@@ -50,7 +50,10 @@ def ftp_process(*, port: int | None = None) -> ProcessSpec:
     argv = python_module("sellergate", "ftp")
     if port:
         argv += ["--port", str(port)]
-    return ProcessSpec(name="ftp", argv=argv, env=env)
+    # Its own shutdown lets transfers in flight finish for FTP_SHUTDOWN_GRACE_SECONDS: the
+    # supervisor waits that long, and a little more, before it kills it.
+    grace = settings.FTP_SHUTDOWN_GRACE_SECONDS + 5
+    return ProcessSpec(name="ftp", argv=argv, env=env, grace_seconds=grace)
 
 
 def all_processes(*, host: str | None = None, port: int | None = None) -> list[ProcessSpec]:
