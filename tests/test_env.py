@@ -53,3 +53,46 @@ def test_lists_are_comma_separated(monkeypatch) -> None:
 def test_every_variable_read_is_registered_with_its_help() -> None:
     assert "DATABASE_URL" in env.REGISTRY
     assert env.REGISTRY["SELLERGATE_DATA_DIR"].help
+
+
+def test_the_sqlite_database_and_its_wal_are_the_owners_alone(tmp_path) -> None:
+    import os
+    import stat
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    data.mkdir()
+    environment = {
+        **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+        "SELLERGATE_DATA_DIR": str(data),
+    }
+    old = os.umask(0o022)  # as a shell would have it
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "sellergate", "migrate", "-v", "0"],
+            env=environment,
+            check=True,
+            timeout=120,
+        )
+    finally:
+        os.umask(old)
+    database = data / "sellergate.sqlite3"
+    for path in (database, Path(f"{database}-wal"), data / "secret_key"):
+        if path.exists():
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_an_existing_database_made_world_readable_is_made_private(tmp_path) -> None:
+    import stat
+
+    from sellergate.settings import _private_sqlite_file
+
+    database = tmp_path / "db.sqlite3"
+    database.write_bytes(b"")
+    database.chmod(0o644)
+    Path(f"{database}-wal").write_bytes(b"")
+    Path(f"{database}-wal").chmod(0o644)
+    _private_sqlite_file(str(database))
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600
+    assert stat.S_IMODE(Path(f"{database}-wal").stat().st_mode) == 0o600

@@ -7,6 +7,10 @@ the request comes from an address in ``SELLERGATE_TRUSTED_PROXIES``, and then th
 is the right-most address in it that is not itself a trusted proxy (the left part of the
 header is whatever the client wrote). ``X-Forwarded-Proto: https`` from a trusted proxy
 marks the request secure.
+
+A hop that is not an address at all (``X-Forwarded-For: not-an-ip``) makes the client
+unknown, ``UNKNOWN_CLIENT`` (0.0.0.0), never the proxy's own address: a loopback proxy
+must not lend its address, and with it the ``/metrics`` allowlist, to a forged header.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from sellergate.addresses import in_networks
+
+#: The client of a request whose forwarding header is garbage: in no allowlist of ours.
+UNKNOWN_CLIENT = "0.0.0.0"  # noqa: S104 - an address to record, not one to bind
 
 
 def _trusted(address: str) -> bool:
@@ -32,7 +39,7 @@ def client_address(remote_addr: str, forwarded_for: str) -> str:
             try:
                 return str(ipaddress.ip_address(hop))
             except ValueError:
-                return remote_addr  # garbage where an address should be: believe nothing
+                return UNKNOWN_CLIENT  # garbage where an address should be: nobody known
     return remote_addr
 
 

@@ -6,6 +6,7 @@ exists only in production. ``sellergate.env`` parses each variable and fails fas
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import socket
@@ -153,7 +154,23 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+
+def _private_sqlite_file(name: str) -> None:
+    """The database holds session keys and password hashes: 0600, made so before SQLite
+    first opens it (SQLite gives its -wal and -shm files the database file's mode)."""
+    path = Path(name)
+    if str(path) in ("", ":memory:") or not path.parent.is_dir():
+        return
+    path.touch(mode=0o600, exist_ok=True)
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            if file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _private_sqlite_file(DATABASES["default"]["NAME"])
     # WAL lets the web, FTP and worker processes read while one writes; IMMEDIATE makes
     # a write transaction take the lock up front instead of failing midway with
     # "database is locked"; the timeout makes a writer wait for another instead.

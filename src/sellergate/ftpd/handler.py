@@ -37,6 +37,7 @@ from sellergate.bulk.models import JobKind, JobSource
 from sellergate.bulk.services import bulk_job_receive
 from sellergate.credentials.models import FtpAccount
 from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_success
+from sellergate.ftpd.names import PathRulesMixin
 from sellergate.ftpd.quotas import Limits, QuotaAnswerMixin, QuotaFile, limits, usage
 from sellergate.ftpd.tls import StrictTLSDataMixin, configure_context
 from sellergate.monitoring.metrics import FTP_BYTES, FTP_LOGINS, FTP_SESSIONS
@@ -84,6 +85,7 @@ class SessionMixin:
     max_sessions_per_user: int = 10
     _announced_size: int | None = None
     _limits: Limits = Limits(bytes=0, files=0, file_bytes=0)
+    _counted = False
 
     # --- uploads through staging ---------------------------------------------------
 
@@ -216,6 +218,7 @@ class SessionMixin:
         with _live_lock:
             LIVE_SESSIONS.add(self)
         FTP_SESSIONS.inc()
+        self._counted = True
         self._session = SessionTotals(started=time.monotonic())
         close_old_connections()
         try:
@@ -299,7 +302,9 @@ class SessionMixin:
     def on_disconnect(self) -> None:
         with _live_lock:
             LIVE_SESSIONS.discard(self)
-        FTP_SESSIONS.dec()
+        if self._counted:  # a connection refused at accept (too many) was never counted
+            FTP_SESSIONS.dec()
+            self._counted = False
         close_old_connections()
         totals = self._session
         seconds = time.monotonic() - totals.started
@@ -341,11 +346,11 @@ class QuotaTLSDTPHandler(QuotaAnswerMixin, StrictTLSDataMixin, TLS_DTPHandler):
     ac_in_buffer_size = UPLOAD_CHUNK
 
 
-class SellergateFTPHandler(SessionMixin, FTPHandler):
+class SellergateFTPHandler(PathRulesMixin, SessionMixin, FTPHandler):
     dtp_handler = QuotaDTPHandler
 
 
-class SellergateFTPSHandler(SessionMixin, TLS_FTPHandler):
+class SellergateFTPSHandler(PathRulesMixin, SessionMixin, TLS_FTPHandler):
     dtp_handler = QuotaTLSDTPHandler
     require_session_reuse = False
     tls_max_version = "1.2"
