@@ -65,7 +65,7 @@ def test_sigterm_lets_a_transfer_in_flight_finish(ftp_server) -> None:
             time.sleep(0.1)
             if _ == 3:
                 sent.set()
-        conn.close()
+        conn.unwrap().close()  # the FTPS end of an upload: close_notify, then FIN
 
     sender = threading.Thread(target=send_slowly)
     sender.start()

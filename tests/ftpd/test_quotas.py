@@ -46,12 +46,22 @@ def test_the_size_quota_stops_an_upload_midway_and_nothing_is_processed(ftp_serv
 
 def test_a_full_home_refuses_before_the_transfer(ftp_server) -> None:
     account, password = with_quota(ftp_server, quota_bytes=1000)
-    (ftp_server.root / account.username / "results" / "r.csv").write_bytes(b"r" * 1000)
+    (ftp_server.root / account.username / "images" / "a.jpg").write_bytes(b"j" * 1000)
     with (
         ftp_server.client(account.username, password) as ftp,
         pytest.raises(ftplib.error_perm, match=r"^552 Size quota exceeded: 1000 of 1000 bytes"),
     ):
         ftp.storbinary("STOR item/x.csv", io.BytesIO(b"x"))
+
+
+def test_result_files_do_not_count_toward_the_quota(ftp_server) -> None:
+    account, password = with_quota(ftp_server, quota_bytes=1000, quota_files=2)
+    results = ftp_server.root / account.username / "results"
+    for n in range(5):  # what sellergate wrote back for earlier uploads
+        (results / f"items.2026113010000{n}.j{n}.csv").write_bytes(b"r" * 1000)
+    with ftp_server.client(account.username, password) as ftp:
+        ftp.storbinary("STOR item/a.csv", io.BytesIO(b"a" * 500))
+        ftp.storbinary("STOR item/b.csv", io.BytesIO(b"b" * 400))
 
 
 def test_the_largest_file(ftp_server, settings) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -123,6 +125,22 @@ def test_the_ftp_panel_follows_the_account(client, seller_user) -> None:
     password = response.content.decode().split('id="ftp-password" class="secret">')[1].split("<")[0]
     assert services.ftp_authenticate("sg-panel", password)
     assert password not in client.get(url).content.decode()
+
+
+def test_the_ftp_panel_shows_unfinished_uploads_and_that_results_do_not_count(
+    client, seller_user, settings
+) -> None:
+    account = FtpAccount.objects.create(seller=seller_user.seller, username="sg-usage")
+    account = services.ftp_account_provision(account_id=account.pk)
+    staged = Path(settings.FTP_ROOT) / ".staging" / "sg-usage"
+    staged.mkdir(parents=True)
+    (staged / "0123abcd").write_bytes(b"x" * 3000)
+    (Path(account.home) / "results" / "r.csv").write_bytes(b"r" * 10_000)
+    page = client.get(reverse("portal:ftp_panel")).content.decode()
+    usage = page.split('id="ftp-usage">')[1].split("</dd>")[0]
+    assert "2.9\xa0KB /" in usage  # the unfinished upload counts, the 10 KB result does not
+    assert 'id="ftp-staged"' in usage
+    assert "results/" in usage
 
 
 def test_another_sellers_ftp_account_is_not_shown(client, seller_user) -> None:

@@ -45,6 +45,24 @@ def test_seller_create_refuses_bad_values_and_changes_nothing(actor, field, valu
     assert not AuditEvent.objects.exists()
 
 
+def test_seller_ids_that_differ_only_in_case_are_one_seller(actor) -> None:
+    SellerFactory(login_id="Shop-Case")
+    with pytest.raises(ValidationError, match="大文字と小文字"):
+        services.seller_create(
+            actor=actor, login_id="shop-case", shop_name="B", contact_email="b@example.com"
+        )
+    assert Seller.objects.count() == 1
+    assert not AuditEvent.objects.exists()
+
+
+def test_the_database_itself_refuses_a_second_seller_in_other_case() -> None:
+    from django.db import IntegrityError, transaction
+
+    SellerFactory(login_id="SHOP-DB")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Seller.objects.create(login_id="shop-db", shop_name="x", contact_email="x@example.com")
+
+
 def test_seller_update_records_only_what_changed(actor) -> None:
     seller = SellerFactory(service_points=5)
     services.seller_update(

@@ -97,7 +97,7 @@ class SessionMixin:
 
     def _allowed_bytes(self, target: str, staged: Path) -> int | None:
         """How many bytes this upload may write, or None (a 552 sent) if it may not start."""
-        used = usage(Path(self.fs.root), staged.parent)  # type: ignore[attr-defined]
+        used = usage(Path(self.fs.root), staged.parent)  # type: ignore[attr-defined] # results/ aside
         is_new = not os.path.exists(target) and not staged.exists()
         if is_new and used.files + 1 > self._limits.files:
             self.respond(  # type: ignore[attr-defined]

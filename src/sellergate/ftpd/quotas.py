@@ -1,8 +1,10 @@
 """Quotas of an FTP home: total size, number of files, size of one file.
 
 Usage is measured from the files themselves (a walk of the home), so it is right
-whatever wrote them: uploads, sellergate's result files, an operator. Uploads in
-staging count too, so a resumable upload cannot hide from the quota.
+whatever wrote them: uploads or an operator. Uploads in staging count too, so a
+resumable upload cannot hide from the quota (the panel shows how much of the usage they
+are). Result files do not count: sellergate writes them and the seller cannot delete
+them.
 """
 
 from __future__ import annotations
@@ -26,8 +28,31 @@ DRAIN_LIMIT = 64 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Usage:
+    """What counts against a home's quota, and how much of it is unfinished uploads."""
+
     bytes: int
     files: int
+    staged_bytes: int = 0
+    staged_files: int = 0
+
+
+#: Written by sellergate and read-only to the seller, so never counted: a seller could not
+#: free that space, and after a few uploads every STOR was refused (552).
+NOT_COUNTED = frozenset({"results"})
+
+
+def _walk(directory: Path, *, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
+    total = count = 0
+    for root, dirs, files in os.walk(directory):
+        if root == str(directory):
+            dirs[:] = [d for d in dirs if d not in skip]
+        for name in files:
+            try:
+                total += os.lstat(os.path.join(root, name)).st_size
+            except FileNotFoundError:
+                continue
+            count += 1
+    return total, count
 
 
 @dataclass(frozen=True)
@@ -37,17 +62,16 @@ class Limits:
     file_bytes: int
 
 
-def usage(*directories: Path) -> Usage:
-    total = count = 0
-    for directory in directories:
-        for root, _dirs, files in os.walk(directory):
-            for name in files:
-                try:
-                    total += os.lstat(os.path.join(root, name)).st_size
-                except FileNotFoundError:
-                    continue
-                count += 1
-    return Usage(bytes=total, files=count)
+def usage(home: Path, staging: Path) -> Usage:
+    """The home's files (results/ aside) and the unfinished uploads in its staging."""
+    home_bytes, home_files = _walk(home, skip=NOT_COUNTED)
+    staged_bytes, staged_files = _walk(staging)
+    return Usage(
+        bytes=home_bytes + staged_bytes,
+        files=home_files + staged_files,
+        staged_bytes=staged_bytes,
+        staged_files=staged_files,
+    )
 
 
 def limits(quota_bytes: int | None, quota_files: int | None) -> Limits:

@@ -157,6 +157,7 @@ def _ftp_context(request: HttpRequest) -> dict[str, object]:
         "port": settings.FTP_PORT,
         "tls": settings.FTP_TLS,
         "passive_ports": settings.FTP_PASSIVE_PORTS,
+        "staging_hours": settings.FTP_STAGING_MAX_AGE_HOURS,
         "nonce": _nonce(request),
     }
 

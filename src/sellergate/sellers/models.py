@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from sellergate.sellers import standing
@@ -64,6 +65,18 @@ class Seller(models.Model):
         verbose_name = _("seller")
         verbose_name_plural = _("sellers")
         ordering = ["login_id"]
+        constraints = [
+            # "Shop-A" and "shop-a" are one seller: the FTP user name is the lower-cased ID,
+            # and people type IDs in either case.
+            models.UniqueConstraint(
+                Lower("login_id"),
+                name="seller_login_id_unique_any_case",
+                violation_error_message=_(
+                    "A seller with this ID already exists (seller IDs are the same in "
+                    "upper and lower case)."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.login_id} ({self.shop_name})"
