@@ -348,6 +348,15 @@ GITHUB_KEYS_SOURCE = env_str(
     "URL or file of the public keys that sign secret-scanning alerts (empty: endpoint off).",
 )
 
+API_MAX_BODY_BYTES = env_int(
+    "SELLERGATE_API_MAX_BODY_BYTES",
+    10 * 1024**2,
+    "Largest API request body (form-encoded); larger ones are refused before being read.",
+    minimum=1024,
+)
+# Django's own limit on a form-encoded body follows the API's (its bulk methods carry a
+# JSON array in one field); files uploaded on the pages are limited separately.
+DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_BODY_BYTES
 API_RATE_PER_SECOND = env_int(
     "SELLERGATE_API_RATE_PER_SECOND",
     10,

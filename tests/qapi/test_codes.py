@@ -216,3 +216,37 @@ def test_an_internal_error_is_answered_in_the_envelope(api, shop, monkeypatch) -
     answer = api.call("ItemsLookup.GetAllGoodsInfo", sak)
     assert error_code(answer) == Error.INTERNAL
     assert "boom" not in answer["ErrorMsg"]
+
+
+QAPI = "/GMKT.INC.Front.QAPIService/ebayjapan.qapi"
+
+
+def test_a_multipart_body_is_refused_before_it_is_read_or_the_key_checked(client) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        f"{QAPI}?method=ItemsLookup.GetAllGoodsInfo&key=not-a-key",
+        {"file": SimpleUploadedFile("big.bin", b"x" * 3_000_000)},
+    )
+    assert response.status_code == 200
+    assert error_code(response.json()) == Error.BAD_BODY  # not INVALID_KEY: nothing was read
+
+
+def test_a_body_over_the_limit_is_refused_in_the_envelope(client, settings) -> None:
+    settings.API_MAX_BODY_BYTES = 2048
+    body = "method=ItemsLookup.GetAllGoodsInfo&key=x&lang=en&ItemInfoJson=" + "a" * 5000
+    response = client.post(
+        f"{QAPI}?lang=en", body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200
+    answer = response.json()
+    assert error_code(answer) == Error.BAD_BODY
+    assert "2048" in answer["ErrorMsg"]
+
+
+def test_too_many_fields_are_refused_in_the_envelope(client) -> None:
+    body = "&".join(f"f{n}=1" for n in range(6000))
+    response = client.post(QAPI, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    assert "<html" not in response.content.decode().lower()
+    assert error_code(response.json()) == Error.BAD_BODY

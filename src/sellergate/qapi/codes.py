@@ -41,6 +41,7 @@ class Error(IntEnum):
     UNKNOWN_METHOD = -90011
     UNSUPPORTED_VERSION = -90012
     RATE_LIMITED = -90020
+    BAD_BODY = -90030
     INTERNAL = -90099
 
 
@@ -169,6 +170,15 @@ TABLE: tuple[CodeDoc, ...] = (
         "ErrorCode",
         "RATE_LIMITED",
         _("Too many calls with this key: wait a moment and call again."),
+    ),
+    CodeDoc(
+        -90030,
+        "ErrorCode",
+        "BAD_BODY",
+        _(
+            "The request body was refused before it was read: multipart (the API takes "
+            "form-encoded fields), larger than the limit, or too many fields."
+        ),
     ),
     CodeDoc(
         -90099, "ErrorCode", "INTERNAL", _("An error on our side; it was logged. Call again later.")

@@ -14,6 +14,7 @@ import time
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -50,8 +51,39 @@ class Refused(Exception):
 def _given(request: HttpRequest) -> dict[str, str]:
     given = {key.lower(): value for key, value in request.GET.items()}
     if request.method == "POST":
-        given.update({key.lower(): value for key, value in request.POST.items()})
+        _check_body(request)
+        try:
+            given.update({key.lower(): value for key, value in request.POST.items()})
+        except (RequestDataTooBig, TooManyFieldsSent):
+            raise Refused(Error.BAD_BODY, _too_large(settings.API_MAX_BODY_BYTES)) from None
     return given
+
+
+def _check_body(request: HttpRequest) -> None:
+    """Before a byte of the body is read (and before the key is checked): the QAPI is
+    form-encoded, so a multipart body — which Django would spool to disk — is refused,
+    and so is a body whose declared length is over the limit."""
+    if request.content_type.startswith("multipart/"):
+        raise Refused(
+            Error.BAD_BODY,
+            _(
+                "The API takes form fields (application/x-www-form-urlencoded) or query "
+                "parameters, not a multipart body: send the same fields form-encoded."
+            ),
+        )
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > settings.API_MAX_BODY_BYTES:
+        raise Refused(Error.BAD_BODY, _too_large(settings.API_MAX_BODY_BYTES))
+
+
+def _too_large(limit: int) -> str:
+    return _(
+        "The request body is larger than %(limit)d bytes or has too many fields: send fewer "
+        "rows per call."
+    ) % {"limit": limit}
 
 
 def _route(name: str) -> Method:
@@ -123,7 +155,10 @@ def _run(entry: Method, call: Call) -> dict[str, Any]:
 @csrf_exempt
 def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
     started = time.perf_counter()
-    given = _given(request)
+    try:
+        given = _given(request)
+    except Refused as refused:  # the body: answered in the envelope, nothing else done
+        return _refuse_body(request, refused)
     kind = envelope.return_type(given.get("returntype", ""))
     address = request.META.get("REMOTE_ADDR")
     name = method_name or given.get("method", "")
@@ -199,6 +234,21 @@ def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
         },
     )
     return envelope.render(body, kind)
+
+
+def _refuse_body(request: HttpRequest, refused: Refused) -> HttpResponse:
+    query = {key.lower(): value for key, value in request.GET.items()}
+    language = "en" if query.get("lang", "").lower().startswith("en") else "ja"
+    with translation.override(language):
+        body = envelope.error(refused.code, str(refused.message))
+    API_CALLS.labels(method="unknown", code=str(refused.code)).inc()
+    log.info(
+        "api call refused before reading the body: %s from=%s",
+        refused.code,
+        request.META.get("REMOTE_ADDR"),
+        extra={"event": "api_call", "code": refused.code, "from": request.META.get("REMOTE_ADDR")},
+    )
+    return envelope.render(body, envelope.return_type(query.get("returntype", "")))
 
 
 def _seller(entry: Method, seller_id: int) -> Seller | None:

@@ -5,14 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sellers', '0003_claim_reason_claim_seller_memo_and_more'),
+        ("sellers", "0003_claim_reason_claim_seller_memo_and_more"),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='seller',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('login_id'), name='seller_login_id_unique_any_case', violation_error_message='A seller with this ID already exists (seller IDs are the same in upper and lower case).'),
+            model_name="seller",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("login_id"),
+                name="seller_login_id_unique_any_case",
+                violation_error_message="A seller with this ID already exists (seller IDs are the same in upper and lower case).",
+            ),
         ),
     ]
