@@ -470,7 +470,14 @@ FTP_BAN_THRESHOLD = env_int(
 FTP_BAN_WINDOW_SECONDS = env_int(
     "SELLERGATE_FTP_BAN_WINDOW_SECONDS",
     1800,
-    "Window the failed-log-in score counts in.",
+    "Failed-log-in scores decay by threshold points per this many seconds (no reset on a "
+    "good log-in).",
+    minimum=1,
+)
+FTP_ACCOUNT_LOCK_THRESHOLD = env_int(
+    "SELLERGATE_FTP_ACCOUNT_LOCK_THRESHOLD",
+    30,
+    "Wrong passwords (decaying as above) that lock one FTP user, from any address.",
     minimum=1,
 )
 FTP_BAN_SECONDS = env_int(

@@ -109,9 +109,10 @@ def ftp_server_tls_optional(transactional_db, tmp_path) -> Iterator[FtpServer]:
 
 @pytest.fixture
 def ftp_server_quick_ban(transactional_db, tmp_path) -> Iterator[FtpServer]:
-    """Bans after a score of 3 (two unknown users), for 3 seconds."""
+    """Bans after a score of 3 (two unknown users), for 8 seconds (longer than pyftpdlib's
+    3-second pause before it answers a failed log-in)."""
     yield from _start(
-        tmp_path, "required", SELLERGATE_FTP_BAN_THRESHOLD="3", SELLERGATE_FTP_BAN_SECONDS="3"
+        tmp_path, "required", SELLERGATE_FTP_BAN_THRESHOLD="3", SELLERGATE_FTP_BAN_SECONDS="8"
     )
 
 

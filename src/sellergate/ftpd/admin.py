@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from sellergate.admin_services import ReadOnlyModelAdmin
 from sellergate.audit.actors import Actor
-from sellergate.ftpd.defender import defender_lift
-from sellergate.ftpd.models import AddressScore
+from sellergate.ftpd.defender import defender_lift, defender_unlock
+from sellergate.ftpd.models import AccountScore, AddressScore
 
 
 @admin.register(AddressScore)
@@ -32,3 +32,19 @@ class AddressScoreAdmin(ReadOnlyModelAdmin):
         for score in queryset:
             defender_lift(actor=Actor.from_request(request), address=score.address)
         messages.success(request, _("Bans lifted."))
+
+
+@admin.register(AccountScore)
+class AccountScoreAdmin(ReadOnlyModelAdmin):
+    """FTP users locked after wrong passwords: visible, and unlocked through the defender."""
+
+    list_display = ("username", "banned_until", "ban_count", "failures", "score")
+    search_fields = ("username",)
+    actions = ["unlock"]
+    readonly_fields = [field.name for field in AccountScore._meta.fields]
+
+    @admin.action(description=_("Unlock the FTP user"), permissions=["view"])
+    def unlock(self, request: HttpRequest, queryset: QuerySet[AccountScore]) -> None:
+        for score in queryset:
+            defender_unlock(actor=Actor.from_request(request), username=score.username)
+        messages.success(request, _("FTP users unlocked."))

@@ -14,12 +14,15 @@ log-in. Each seller is confined to its home, whose folders have fixed permission
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from django.db import close_old_connections
+from django.utils import timezone
 from pyftpdlib.authorizers import AuthenticationFailed
 
 from sellergate.credentials.errors import KeyRejected
 from sellergate.credentials.services import ftp_authenticate
+from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_locked_until
 
 WRITABLE = frozenset({"item", "inventory", "images"})
 READ_PERMS = "elr"
@@ -32,16 +35,40 @@ REFUSALS = {
 }
 
 
+def _defender_refusal(address: str, username: str) -> str | None:
+    if until := defender_banned_until(address):
+        return (
+            f"Too many failed log-ins from {address}; try again after "
+            f"{timezone.localtime(until):%Y-%m-%d %H:%M} (Japan time)."
+        )
+    if until := defender_locked_until(username):
+        return (
+            "Too many wrong passwords for this FTP user; it is locked until "
+            f"{timezone.localtime(until):%Y-%m-%d %H:%M} (Japan time). Set a new password in "
+            "the seller center or ask the desk."
+        )
+    return None
+
+
 class SellergateAuthorizer:
     def __init__(self) -> None:
         self._homes: dict[str, str] = {}
 
-    def validate_authentication(self, username: str, password: str, handler: object) -> None:
+    def validate_authentication(self, username: str, password: str, handler: Any) -> None:
+        address = handler.remote_ip
         close_old_connections()  # a long-running process: drop a connection the server closed
         try:
-            account = ftp_authenticate(username, password)
-        except KeyRejected as error:
-            raise AuthenticationFailed(REFUSALS.get(error.reason, REFUSALS["unknown"])) from None
+            # Before the password: a connection opened before a ban cannot go on guessing.
+            if refusal := _defender_refusal(address, username):
+                raise AuthenticationFailed(refusal)
+            try:
+                account = ftp_authenticate(username, password)
+            except KeyRejected as error:
+                if error.reason == "unknown":  # a guess; scored before the 530 is sent
+                    handler.banned_now = defender_failure(address, username) is not None
+                raise AuthenticationFailed(
+                    REFUSALS.get(error.reason, REFUSALS["unknown"])
+                ) from None
         finally:
             close_old_connections()
         if not account.home or not os.path.isdir(account.home):

@@ -1,11 +1,21 @@
-"""The defender: repeated failed log-ins ban an address across connections and processes.
+"""The defender: repeated failed log-ins ban an address, and lock an account, across
+connections and processes.
 
 pyftpdlib limits attempts per connection only; a client that reconnects tries again.
 Here every failure scores against the address (unknown user 2, wrong password 1, as
-SFTPGo's defender does); reaching the threshold within the window bans the address,
-each repeat ban 50 % longer. The scores live in the database, so every FTP process of
-an install sees them. Bans are audited (one event per ban, not one per attempt) and an
-operator can lift them.
+SFTPGo's defender does) and, for a wrong password, against the account it was tried
+on. A score reaching SELLERGATE_FTP_BAN_THRESHOLD bans the address (the account: at
+SELLERGATE_FTP_ACCOUNT_LOCK_THRESHOLD), each repeat 50 % longer.
+
+Scores decay rather than reset: one point is forgotten every window / threshold seconds,
+so only a sustained rate of failures bans, and a good log-in in between forgives
+nothing (a seller could otherwise guess another seller's password from its own
+address, logging in to its own account every few guesses). The ban is checked inside
+authentication, before the password, so connections opened before the ban cannot go on
+guessing; the failure is scored before the 530 is sent.
+
+The scores live in the database, so every FTP process of an install sees them. Bans are
+audited (one event per ban, not one per attempt) and an operator can lift them.
 """
 
 from __future__ import annotations
@@ -19,7 +29,7 @@ from django.utils import timezone
 from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.credentials.models import FtpAccount
-from sellergate.ftpd.models import AddressScore
+from sellergate.ftpd.models import AccountScore, AddressScore, Score
 
 UNKNOWN_USER_SCORE = 2
 WRONG_PASSWORD_SCORE = 1
@@ -28,44 +38,59 @@ REPEAT_FACTOR = 1.5
 
 def defender_banned_until(address: str, *, now: dt.datetime | None = None) -> dt.datetime | None:
     now = now or timezone.now()
-    until = (
+    return (
         AddressScore.objects.filter(address=address, banned_until__gt=now)
         .values_list("banned_until", flat=True)
         .first()
     )
-    return until
 
 
-def defender_failure(
-    address: str, username: str, *, now: dt.datetime | None = None
-) -> dt.datetime | None:
-    """Score a failed log-in; returns the ban's end when this failure bans the address."""
+def defender_locked_until(username: str, *, now: dt.datetime | None = None) -> dt.datetime | None:
     now = now or timezone.now()
-    points = (
-        WRONG_PASSWORD_SCORE
-        if FtpAccount.objects.filter(username=username).exists()
-        else UNKNOWN_USER_SCORE
+    return (
+        AccountScore.objects.filter(username=username, banned_until__gt=now)
+        .values_list("banned_until", flat=True)
+        .first()
     )
-    window = dt.timedelta(seconds=settings.FTP_BAN_WINDOW_SECONDS)
+
+
+def _decay(score: Score, now: dt.datetime, threshold: int) -> None:
+    """Forget one point per window / threshold seconds since the score was last kept."""
+    per_point = settings.FTP_BAN_WINDOW_SECONDS / threshold
+    forgotten = int((now - score.window_started_at).total_seconds() // per_point)
+    if forgotten > 0:
+        score.score = max(0, score.score - forgotten)
+        score.window_started_at = now
+
+
+def _add(
+    model: type[Score],
+    key: dict[str, str],
+    points: int,
+    threshold: int,
+    now: dt.datetime,
+    address: str,
+    username: str,
+) -> dt.datetime | None:
+    """Add ``points``; the ban's end when this failure reaches the threshold."""
     for _attempt in range(2):  # a second try if another process created the row first
         try:
             with transaction.atomic():
-                score, _created = AddressScore.objects.select_for_update().get_or_create(
-                    address=address, defaults={"window_started_at": now}
+                score, _created = model.objects.select_for_update().get_or_create(
+                    **key, defaults={"window_started_at": now}
                 )
-                if now - score.window_started_at > window:
-                    score.score, score.window_started_at = 0, now
+                _decay(score, now, threshold)
                 score.score += points
                 score.failures += 1
                 banned = None
-                if score.score >= settings.FTP_BAN_THRESHOLD:
+                if score.score >= threshold:
                     seconds = settings.FTP_BAN_SECONDS * REPEAT_FACTOR**score.ban_count
                     banned = score.banned_until = now + dt.timedelta(seconds=seconds)
                     score.ban_count += 1
                     score.score, score.window_started_at = 0, now
                     audit_record(
                         actor=Actor(user=None, label="ftp-defender", source_address=address),
-                        action="ftp.ban",
+                        action="ftp.ban" if model is AddressScore else "ftp.lock",
                         obj=score,
                         after={
                             "until": banned.isoformat(),
@@ -81,6 +106,34 @@ def defender_failure(
     return None
 
 
+def defender_failure(
+    address: str, username: str, *, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """Score a failed log-in against the address and, if the user exists, the account;
+    returns the address ban's end when this failure bans the address."""
+    now = now or timezone.now()
+    known = FtpAccount.objects.filter(username=username).exists()
+    if known:
+        _add(
+            AccountScore,
+            {"username": username},
+            WRONG_PASSWORD_SCORE,
+            settings.FTP_ACCOUNT_LOCK_THRESHOLD,
+            now,
+            address,
+            username,
+        )
+    return _add(
+        AddressScore,
+        {"address": address},
+        WRONG_PASSWORD_SCORE if known else UNKNOWN_USER_SCORE,
+        settings.FTP_BAN_THRESHOLD,
+        now,
+        address,
+        username,
+    )
+
+
 def defender_lift(*, actor: Actor, address: str) -> None:
     with transaction.atomic():
         score = AddressScore.objects.select_for_update().filter(address=address).first()
@@ -93,6 +146,13 @@ def defender_lift(*, actor: Actor, address: str) -> None:
         audit_record(actor=actor, action="ftp.ban_lift", obj=score, before={"until": before})
 
 
-def defender_success(address: str) -> None:
-    """A good log-in clears the address's running score (not its ban history)."""
-    AddressScore.objects.filter(address=address, score__gt=0).update(score=0)
+def defender_unlock(*, actor: Actor, username: str) -> None:
+    with transaction.atomic():
+        score = AccountScore.objects.select_for_update().filter(username=username).first()
+        if score is None or score.banned_until is None:
+            return
+        before = score.banned_until.isoformat()
+        score.banned_until = None
+        score.score = 0
+        score.save(update_fields=["banned_until", "score"])
+        audit_record(actor=actor, action="ftp.unlock", obj=score, before={"until": before})

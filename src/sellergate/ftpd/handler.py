@@ -36,7 +36,7 @@ from sellergate.audit.services import audit_record
 from sellergate.bulk.models import JobKind, JobSource
 from sellergate.bulk.services import bulk_job_receive
 from sellergate.credentials.models import FtpAccount
-from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_success
+from sellergate.ftpd.defender import defender_banned_until
 from sellergate.ftpd.names import PathRulesMixin
 from sellergate.ftpd.quotas import Limits, QuotaAnswerMixin, QuotaFile, limits, usage
 from sellergate.ftpd.tls import StrictTLSDataMixin, configure_context
@@ -86,6 +86,7 @@ class SessionMixin:
     _announced_size: int | None = None
     _limits: Limits = Limits(bytes=0, files=0, file_bytes=0)
     _counted = False
+    banned_now = False  # set by the authorizer when a failure banned this address
 
     # --- uploads through staging ---------------------------------------------------
 
@@ -234,13 +235,10 @@ class SessionMixin:
             self.close_when_done()  # type: ignore[attr-defined]
 
     def on_login_failed(self, username: str, password: str) -> None:
+        # Scored by the authorizer already (ftpd/defender.py): here only the goodbye.
         FTP_LOGINS.labels(outcome="failed").inc()
-        close_old_connections()
-        try:
-            banned = defender_failure(self.remote_ip, username)  # type: ignore[attr-defined]
-        finally:
-            close_old_connections()
-        if banned is not None:
+        if self.banned_now:
+            self.banned_now = False
             self.respond("421 Too many failed log-ins; this address is banned for a while.")  # type: ignore[attr-defined]
             self.close_when_done()  # type: ignore[attr-defined]
 
@@ -262,7 +260,6 @@ class SessionMixin:
         FTP_LOGINS.labels(outcome="ok").inc()
         close_old_connections()
         try:
-            defender_success(self.remote_ip)  # type: ignore[attr-defined]
             account = FtpAccount.objects.select_related("seller").get(username=username)
             self._limits = limits(account.quota_bytes, account.quota_files)
             self._audit_login(account)
