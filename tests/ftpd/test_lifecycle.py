@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ftplib
+import io
 import signal
 import threading
 import time
@@ -80,3 +81,28 @@ def test_sigterm_lets_a_transfer_in_flight_finish(ftp_server) -> None:
         idle.voidcmd("NOOP")  # the idle session was closed at shutdown
     for client in (ftp, idle):
         client.close()
+
+
+@pytest.mark.parametrize("what", ["seller", "account"])
+def test_a_session_opened_before_a_suspension_is_stopped_at_its_next_command(
+    ftp_server, what
+) -> None:
+    from sellergate.audit.actors import Actor
+    from sellergate.credentials.services import credentials_suspend, ftp_account_suspend
+
+    account, password = ftp_server.account()
+    ftp = ftp_server.client(account.username, password)
+    try:
+        ftp.storbinary("STOR item/before.csv", io.BytesIO(b"x"))
+        ftp.voidcmd("NOOP")  # answered once the upload was handed over
+        desk = Actor.system("desk")
+        if what == "seller":
+            credentials_suspend(actor=desk, seller=account.seller, reason="出荷遅延")
+        else:
+            ftp_account_suspend(actor=desk, account=account, reason="不正利用の疑い")
+        with pytest.raises(ftplib.error_temp, match=r"^421 .*suspended"):
+            ftp.storbinary("STOR item/after.csv", io.BytesIO(b"y"))
+    finally:
+        ftp.close()
+    assert not (ftp_server.root / account.username / "item" / "after.csv").exists()
+    assert list(BulkJob.objects.values_list("file_name", flat=True)) == ["before.csv"]

@@ -9,7 +9,9 @@ twice, or picked by two workers, is processed once.
 Every job ends DONE or FAILED: an unexpected error fails the job with a message for the
 seller (the rows committed before it stay applied, and the result file says so), and a
 job that workers took up MAX_ATTEMPTS times without finishing (each died on it) fails on
-the next claim instead of being retried for ever.
+the next claim instead of being retried for ever. A job whose seller is suspended
+stops before its next batch and ends FAILED with the reason (the rows before it stay
+applied); the seller uploads the file again once the suspension is lifted.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from sellergate.bulk.models import BulkJob, JobKind, JobStatus
 from sellergate.bulk.reader import FileRejected, open_sheet
 from sellergate.bulk.results import ResultWriter, result_path
 from sellergate.bulk.rows import Context, Outcome, apply_batch
+from sellergate.bulk.services import SUSPENDED, suspension_reason
 from sellergate.monitoring.metrics import BULK_ROWS
 
 log = logging.getLogger(__name__)
@@ -149,6 +152,9 @@ def _process(job: BulkJob) -> BulkJob:
         for number, cells in islice(rows, job.processed_rows):  # done before a crash
             ctx.remember(job.kind, number, cells)
         while batch := list(islice(rows, BATCH)):
+            if (reason := suspension_reason(job.seller_id)) is not None:
+                # Suspension means stopped: nothing more is written, the job ends here.
+                raise FileRejected(SUSPENDED, reason=reason)
             ok_before, errors_before = job.ok_rows, job.error_rows
             with transaction.atomic():
                 outcomes = apply_batch(ctx, job.kind, batch)

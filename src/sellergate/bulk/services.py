@@ -13,11 +13,39 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.bulk.models import BulkJob, JobKind, JobStatus
+from sellergate.errors import TranslatableError
 from sellergate.sellers.models import Seller
+
+SUSPENDED = _(
+    "Your credentials are suspended (%(reason)s): files are not accepted or processed until "
+    "the suspension is lifted. The home page of the seller center says what to do."
+)
+
+
+class UploadRefused(TranslatableError):
+    """A file that is not taken at all (the seller is suspended)."""
+
+
+def suspension_reason(seller_id: int) -> str | None:
+    """The seller's suspension reason, read now (another process may have just set it)."""
+    row = (
+        Seller.objects.filter(pk=seller_id, suspended_at__isnull=False)
+        .values_list("suspension_reason", flat=True)
+        .first()
+    )
+    return None if row is None else (row or "—")
+
+
+def bulk_accepts(seller: Seller) -> None:
+    """Raise UploadRefused when ``seller`` may not send files now."""
+    reason = suspension_reason(seller.pk)
+    if reason is not None:
+        raise UploadRefused(SUSPENDED, reason=reason)
 
 
 def bulk_job_receive(
@@ -33,7 +61,9 @@ def bulk_job_receive(
     """Record a complete upload as a job, queued for the worker when the recording commits.
 
     Files to process are snapshotted first (``snapshot``): the job reads the upload as it
-    was, whatever the seller uploads next under the same name."""
+    was, whatever the seller uploads next under the same name. A suspended seller's file
+    is refused (UploadRefused): no job."""
+    bulk_accepts(seller)
     source_path = stored_path
     if kind != JobKind.IMAGE:
         stored_path = str(snapshot(Path(stored_path)))

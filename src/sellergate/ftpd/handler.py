@@ -34,8 +34,8 @@ from sellergate.audit.actors import Actor
 from sellergate.audit.models import AuditEvent
 from sellergate.audit.services import audit_record
 from sellergate.bulk.models import JobKind, JobSource
-from sellergate.bulk.services import bulk_job_receive
-from sellergate.credentials.models import FtpAccount
+from sellergate.bulk.services import UploadRefused, bulk_job_receive
+from sellergate.credentials.models import FtpAccount, FtpStatus
 from sellergate.ftpd.defender import defender_banned_until
 from sellergate.ftpd.names import PathRulesMixin
 from sellergate.ftpd.quotas import Limits, QuotaAnswerMixin, QuotaFile, limits, usage
@@ -198,18 +198,48 @@ class SessionMixin:
             return
         close_old_connections()
         try:
-            account = FtpAccount.objects.select_related("seller").get(username=self.username)  # type: ignore[attr-defined]
-            bulk_job_receive(
-                actor=Actor(
-                    user=None, label=f"ftp:{account.username}", source_address=self.remote_ip
-                ),  # type: ignore[attr-defined]
-                seller=account.seller,
-                source=JobSource.FTP,
-                kind=KINDS[folder],
-                file_name=name,
-                stored_path=path,
-                size=os.path.getsize(path),
+            self._record_job(path, name, folder)
+        except UploadRefused:
+            # Suspended while this file was in flight: it stays where it landed, no job.
+            log.info("upload %s of a suspended seller: not processed", path)
+        finally:
+            close_old_connections()
+
+    def _record_job(self, path: str, name: str, folder: str) -> None:
+        account = FtpAccount.objects.select_related("seller").get(username=self.username)  # type: ignore[attr-defined]
+        bulk_job_receive(
+            actor=Actor(user=None, label=f"ftp:{account.username}", source_address=self.remote_ip),  # type: ignore[attr-defined]
+            seller=account.seller,
+            source=JobSource.FTP,
+            kind=KINDS[folder],
+            file_name=name,
+            stored_path=path,
+            size=os.path.getsize(path),
+        )
+
+    # --- suspension means stopped ----------------------------------------------------
+
+    def pre_process_command(self, line: str, cmd: str, arg: str) -> None:
+        # Every command of a logged-in session re-checks the account and its seller, so a
+        # suspension or a closing stops a session that was opened before it.
+        if self.authenticated and cmd.upper() != "QUIT" and not self._still_allowed():  # type: ignore[attr-defined]
+            FTP_LOGINS.labels(outcome="stopped").inc()
+            self.respond(  # type: ignore[attr-defined]
+                "421 This FTP account or its seller has been suspended or closed; see the "
+                "seller center. Disconnecting."
             )
+            self.close_when_done()  # type: ignore[attr-defined]
+            return
+        super().pre_process_command(line, cmd, arg)  # type: ignore[misc]
+
+    def _still_allowed(self) -> bool:
+        close_old_connections()
+        try:
+            return FtpAccount.objects.filter(
+                username=self.username,  # type: ignore[attr-defined]
+                status=FtpStatus.ACTIVE,
+                seller__suspended_at__isnull=True,
+            ).exists()
         finally:
             close_old_connections()
 

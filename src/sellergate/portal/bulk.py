@@ -21,7 +21,7 @@ from sellergate.accounts.roles import seller_required
 from sellergate.audit.actors import Actor
 from sellergate.bulk.columns import TEMPLATE_NAMES
 from sellergate.bulk.models import BulkJob, JobKind, JobSource, JobStatus
-from sellergate.bulk.services import bulk_job_receive
+from sellergate.bulk.services import UploadRefused, bulk_accepts, bulk_job_receive
 from sellergate.bulk.templates import FORMATS, template
 from sellergate.catalog import images
 from sellergate.portal.tenancy import current_seller, own
@@ -109,6 +109,11 @@ def bulk_upload(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "portal/bulk.html", _context(request, form), status=400)
     seller = current_seller(request)
+    try:
+        bulk_accepts(seller)  # before a byte is stored
+    except UploadRefused as refused:
+        form.add_error(None, refused.text())
+        return render(request, "portal/bulk.html", _context(request, form), status=403)
     upload = form.cleaned_data["file"]
     name = Path(upload.name).name
     if form.cleaned_data["kind"] == JobKind.IMAGE:
