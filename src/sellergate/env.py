@@ -58,8 +58,8 @@ def env_optional_str(name: str, help: str = "") -> str | None:
     return raw or None
 
 
-def env_bool(name: str, default: bool, help: str = "") -> bool:
-    raw = _read(name, default, help)
+def env_bool(name: str, default: bool, help: str = "", *, shown: str | None = None) -> bool:
+    raw = _read(name, default, help, shown)
     if raw is None:
         return default
     value = raw.strip().lower()
@@ -77,8 +77,9 @@ def env_int(
     *,
     minimum: int | None = None,
     maximum: int | None = None,
+    shown: str | None = None,
 ) -> int:
-    raw = _read(name, default, help)
+    raw = _read(name, default, help, shown)
     if raw is None:
         return default
     try:
