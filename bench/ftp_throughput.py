@@ -1,7 +1,8 @@
 """FTP drop benchmark (not a test): throughput, parallel uploads, idle sessions, log-ins.
 
     uv run python bench/ftp_throughput.py [--mib 256] [--repeat 3] [--parallel 20] [--idle 500]
-                                          [--logins 200]
+                                          [--logins 200] [--accounts 30] [--burst 300]
+                                          [--only-logins]
 
 Everything runs on loopback in a scratch data directory: sellergate's FTP server
 (plain FTP, so the figures are the server's, not TLS's) and, when /usr/sbin/vsftpd
@@ -97,7 +98,9 @@ def upload_download(
 
 
 @contextlib.contextmanager
-def sellergate_ftp(data: Path, connections: int) -> Iterator[tuple[int, str, str, int]]:
+def sellergate_ftp(
+    data: Path, connections: int, **extra_env: str
+) -> Iterator[tuple[int, str, str, int]]:
     env = {
         **os.environ,
         "SELLERGATE_DATA_DIR": str(data),
@@ -109,6 +112,7 @@ def sellergate_ftp(data: Path, connections: int) -> Iterator[tuple[int, str, str
         "SELLERGATE_FTP_MAX_FILE_BYTES": str(16 * 1024 * MIB),
         "SELLERGATE_FTP_PASSIVE_PORTS": "50000-50999",
         "SELLERGATE_LOG_LEVEL": "WARNING",
+        **extra_env,
     }
     env.pop("DATABASE_URL", None)
     run = [sys.executable, "-m", "sellergate"]
@@ -271,6 +275,87 @@ def login_latency(port: int, user: str, password: str, count: int) -> list[float
     return sorted(times)
 
 
+ACCOUNTS_SCRIPT = """
+import django; django.setup()
+from sellergate.audit.actors import Actor
+from sellergate.credentials import services
+from sellergate.credentials.models import FtpAccount
+from sellergate.sellers.services import seller_create
+a = Actor.system('bench')
+for n in range({count}):
+    s = seller_create(actor=a, login_id=f'burst-{{n}}', shop_name='b', contact_email='b@x.jp')
+    acc = FtpAccount.objects.create(seller=s, username=f'sg-burst-{{n}}')
+    acc = services.ftp_account_provision(account_id=acc.pk)
+    print(acc.username, services.ftp_password_reset(actor=a, account=acc))
+"""
+
+
+def make_accounts(data: Path, count: int) -> list[tuple[str, str]]:
+    env = {
+        **os.environ,
+        "SELLERGATE_DATA_DIR": str(data),
+        "DJANGO_SETTINGS_MODULE": "sellergate.settings",
+    }
+    env.pop("DATABASE_URL", None)
+    out = subprocess.run(
+        [sys.executable, "-c", ACCOUNTS_SCRIPT.format(count=count)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return [tuple(line.split()) for line in out.splitlines() if line.startswith("sg-burst-")]  # type: ignore[misc]
+
+
+def login_burst(port: int, accounts: list[tuple[str, str]], total: int) -> tuple[float, int]:
+    """``total`` log-ins at once, spread over ``accounts`` (as lftp mirror sessions are):
+    the wall time until the last one is in, and how many failed."""
+    barrier = threading.Barrier(total)
+    failed = []
+
+    def one(n: int) -> None:
+        user, password = accounts[n % len(accounts)]
+        barrier.wait()
+        try:
+            with connect(port, user, password):
+                pass
+        except (OSError, ftplib.Error) as error:
+            failed.append(error)
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(total)]
+    for thread in threads:
+        thread.start()
+    started = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started, len(failed)
+
+
+def burst_report(scratch: Path, accounts: int, total: int) -> None:
+    """The burst against a server that remembers verified passwords and, as the ceiling
+    measured in the same run, against one that runs the KDF for every log-in."""
+    results = {}
+    for label, seconds in (("cache on", "60"), ("cache off", "0")):
+        data = scratch / f"burst-{seconds}"
+        with sellergate_ftp(data, total, SELLERGATE_FTP_PASSWORD_CACHE_SECONDS=seconds) as (
+            port,
+            _user,
+            _pw,
+            _pid,
+        ):
+            pairs = make_accounts(data, accounts)
+            results[label] = login_burst(port, pairs, total)
+        took, failed = results[label]
+        print(
+            f"sellergate  {total} concurrent log-ins of {accounts} accounts, {label}: "
+            f"{took:.2f} s for all, {failed} failed"
+        )
+    print(
+        f"ratio cache off/on: {results['cache off'][0] / results['cache on'][0]:.1f}x "
+        f"(the first log-in of each account still pays the KDF)"
+    )
+
+
 def best_of(runs: int, transfer: Callable[[], tuple[float, float]]) -> tuple[float, float]:
     """The best upload and download rate of several runs: on a shared 2-core machine a
     single run swings with whatever else is scheduled, the best one much less."""
@@ -292,9 +377,15 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=3, help="single-stream runs per server; the best counts"
     )
+    parser.add_argument("--accounts", type=int, default=30, help="accounts of the log-in burst")
+    parser.add_argument("--burst", type=int, default=300, help="log-ins of the burst")
+    parser.add_argument("--only-logins", action="store_true", help="only the log-in burst")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sellergate-bench-") as scratch_name:
         scratch = Path(scratch_name)
+        burst_report(scratch, args.accounts, args.burst)
+        if args.only_logins:
+            return
         with sellergate_ftp(scratch / "data", max(args.idle, args.logins, args.parallel)) as (
             port,
             user,

@@ -11,6 +11,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 
 from sellergate.audit.actors import Actor
+from sellergate.credentials import ftp_logins
 from sellergate.i18n import compile_catalogs
 from sellergate.qapi import ratelimit, usage
 from tests import clock as suite_clock
@@ -52,6 +53,7 @@ def _fresh_caches() -> None:
     # Caches outlive the test database's rollback; a test starts with none of another's.
     for alias in settings.CACHES:
         caches[alias].clear()
+    ftp_logins.forget_all()
 
 
 @pytest.fixture(autouse=True)

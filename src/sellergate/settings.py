@@ -502,6 +502,13 @@ FTP_BAN_THRESHOLD = env_int(
     "Failed-log-in score at which an address is banned (unknown user 2, wrong password 1).",
     minimum=1,
 )
+FTP_PASSWORD_CACHE_SECONDS = env_int(
+    "SELLERGATE_FTP_PASSWORD_CACHE_SECONDS",
+    60,
+    "How long an FTP process remembers that a password was right (as a keyed hash, "
+    "invalid once the password changes), so parallel log-ins skip the KDF. 0: off.",
+    minimum=0,
+)
 FTP_BAN_WINDOW_SECONDS = env_int(
     "SELLERGATE_FTP_BAN_WINDOW_SECONDS",
     1800,

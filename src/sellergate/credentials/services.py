@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from sellergate.access.models import AccessRequest, RequestKind, RequestStatus
 from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
-from sellergate.credentials import cache, tokens
+from sellergate.credentials import cache, ftp_logins, tokens
 from sellergate.credentials.errors import CredentialError, KeyRejected
 from sellergate.credentials.hashers import check_ftp_password, hash_ftp_password
 from sellergate.credentials.models import (
@@ -404,8 +404,13 @@ def ftp_authenticate(username: str, password: str) -> FtpAccount:
     if account is None or not account.password_hash:
         hash_ftp_password(password)  # the same work as a real check, so timing tells nothing
         raise KeyRejected("unknown")
-    if not check_ftp_password(password, account.password_hash):
-        raise KeyRejected("unknown")
+    if not ftp_logins.recently_verified(username, account.password_hash, password):
+        with ftp_logins.single_flight(username, password):
+            # Those who waited for an identical log-in find its result remembered.
+            if not ftp_logins.recently_verified(username, account.password_hash, password):
+                if not check_ftp_password(password, account.password_hash):
+                    raise KeyRejected("unknown")
+                ftp_logins.remember(username, account.password_hash, password)
     if account.status != FtpStatus.ACTIVE:
         raise KeyRejected("revoked")
     if account.seller.suspended_at is not None:
