@@ -8,12 +8,13 @@ import pytest
 from sellergate.audit.actors import Actor
 from sellergate.bulk import processing
 from sellergate.bulk.models import BulkJob, JobStatus
-from sellergate.bulk.services import UploadRefused, bulk_job_receive
+from sellergate.bulk.services import UploadRefused
 from sellergate.catalog.models import Product
 from sellergate.credentials.services import credentials_suspend
 from tests.bulk.files import write
 from tests.bulk.test_job_end import rows
 from tests.bulk.test_processing import job_for
+from tests.bulk.test_tasks import receive
 from tests.factories import CategoryFactory, SellerFactory, SellerUserFactory
 from tests.portal.test_bulk import CSV, upload
 
@@ -26,15 +27,7 @@ def test_a_suspended_sellers_file_is_not_received(tmp_path) -> None:
     credentials_suspend(actor=DESK, seller=seller, reason="出荷遅延")
     path = write(tmp_path / "items.csv", rows(CategoryFactory(), 1))
     with pytest.raises(UploadRefused) as refused:
-        bulk_job_receive(
-            actor=DESK,
-            seller=seller,
-            source="ftp",
-            kind="item",
-            file_name=path.name,
-            stored_path=str(path),
-            size=path.stat().st_size,
-        )
+        receive(seller, path)
     assert "出荷遅延" in refused.value.text()
     assert not BulkJob.objects.exists()
 

@@ -134,25 +134,21 @@ def defender_failure(
     )
 
 
-def defender_lift(*, actor: Actor, address: str) -> None:
+def _lift(model: type[Score], key: dict[str, str], actor: Actor, action: str) -> None:
     with transaction.atomic():
-        score = AddressScore.objects.select_for_update().filter(address=address).first()
+        score = model.objects.select_for_update().filter(**key).first()
         if score is None or score.banned_until is None:
             return
         before = score.banned_until.isoformat()
         score.banned_until = None
         score.score = 0
         score.save(update_fields=["banned_until", "score"])
-        audit_record(actor=actor, action="ftp.ban_lift", obj=score, before={"until": before})
+        audit_record(actor=actor, action=action, obj=score, before={"until": before})
+
+
+def defender_lift(*, actor: Actor, address: str) -> None:
+    _lift(AddressScore, {"address": address}, actor, "ftp.ban_lift")
 
 
 def defender_unlock(*, actor: Actor, username: str) -> None:
-    with transaction.atomic():
-        score = AccountScore.objects.select_for_update().filter(username=username).first()
-        if score is None or score.banned_until is None:
-            return
-        before = score.banned_until.isoformat()
-        score.banned_until = None
-        score.score = 0
-        score.save(update_fields=["banned_until", "score"])
-        audit_record(actor=actor, action="ftp.unlock", obj=score, before={"until": before})
+    _lift(AccountScore, {"username": username}, actor, "ftp.unlock")

@@ -61,20 +61,19 @@ class PathRulesMixin:
             return None
         return super().ftp_RNTO(path)  # type: ignore[misc]
 
+    def _refuse_fixed(self, path: str, what: str) -> bool:
+        if not self._fixed(path):
+            return False
+        self.respond(  # type: ignore[attr-defined]
+            f"550 {os.path.basename(path)}/ is one of the home's fixed folders: it cannot be "
+            f"{what}."
+        )
+        return True
+
     def ftp_RNFR(self, path: str) -> None:
-        if self._fixed(path):
-            self.respond(  # type: ignore[attr-defined]
-                f"550 {os.path.basename(path)}/ is one of the home's fixed folders: it cannot "
-                "be renamed."
-            )
-            return
-        super().ftp_RNFR(path)  # type: ignore[misc]
+        if not self._refuse_fixed(path, "renamed"):
+            super().ftp_RNFR(path)  # type: ignore[misc]
 
     def ftp_RMD(self, path: str) -> None:
-        if self._fixed(path):
-            self.respond(  # type: ignore[attr-defined]
-                f"550 {os.path.basename(path)}/ is one of the home's fixed folders: it cannot "
-                "be removed."
-            )
-            return
-        super().ftp_RMD(path)  # type: ignore[misc]
+        if not self._refuse_fixed(path, "removed"):
+            super().ftp_RMD(path)  # type: ignore[misc]
