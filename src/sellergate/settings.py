@@ -189,6 +189,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's model backend behind the log-in throttle (accounts/throttle.py).
+AUTHENTICATION_BACKENDS = ["sellergate.accounts.backends.ThrottledModelBackend"]
+LOGIN_LOCK_THRESHOLD = env_int(
+    "SELLERGATE_LOGIN_LOCK_THRESHOLD",
+    10,
+    "Failed log-ins (decaying) that lock a user ID on the web pages and the API.",
+    minimum=1,
+)
+LOGIN_ADDRESS_LOCK_THRESHOLD = env_int(
+    "SELLERGATE_LOGIN_ADDRESS_LOCK_THRESHOLD",
+    30,
+    "Failed log-ins (decaying) that lock an address, whatever user IDs it tries.",
+    minimum=1,
+)
+LOGIN_WINDOW_SECONDS = env_int(
+    "SELLERGATE_LOGIN_WINDOW_SECONDS",
+    900,
+    "Failed-log-in scores decay by the threshold per this many seconds.",
+    minimum=1,
+)
+LOGIN_LOCK_SECONDS = env_int(
+    "SELLERGATE_LOGIN_LOCK_SECONDS", 300, "First lock's length; each repeat 50 % longer.", minimum=1
+)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

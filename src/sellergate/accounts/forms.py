@@ -6,10 +6,28 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class SellerLoginForm(AuthenticationForm):
+class ThrottledLoginForm(AuthenticationForm):
+    """Says that the log-in is locked for a while, instead of "wrong password"."""
+
+    def get_invalid_login_error(self) -> forms.ValidationError:
+        until = getattr(self.request, "login_locked_until", None)
+        if until is None:
+            return super().get_invalid_login_error()
+        return forms.ValidationError(
+            _(
+                "Too many failed log-ins: log-in is locked until %(when)s (Japan time). Try "
+                "again then, or ask the desk to lift the lock."
+            ),
+            code="locked",
+            params={"when": f"{timezone.localtime(until):%Y-%m-%d %H:%M}"},
+        )
+
+
+class SellerLoginForm(ThrottledLoginForm):
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)
         if not user.is_seller_user:
@@ -22,7 +40,7 @@ class SellerLoginForm(AuthenticationForm):
             )
 
 
-class OperatorLoginForm(AuthenticationForm):
+class OperatorLoginForm(ThrottledLoginForm):
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)
         if not user.is_operator:

@@ -64,3 +64,23 @@ class User(AbstractUser):
     @property
     def is_seller_user(self) -> bool:
         return self.is_active and not self.is_staff and self.seller_id is not None
+
+
+class LoginThrottle(models.Model):
+    """Failed log-ins per user ID (``user:…``) and per address (``ip:…``), shared by every
+    web process through the database (accounts/throttle.py)."""
+
+    subject = models.CharField(_("user or address"), max_length=200, unique=True)
+    score = models.PositiveIntegerField(_("score"), default=0)
+    scored_at = models.DateTimeField(_("scored at"))
+    failures = models.PositiveIntegerField(_("failed log-ins"), default=0)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True, db_index=True)
+    locks = models.PositiveIntegerField(_("locks so far"), default=0)
+
+    class Meta:
+        verbose_name = _("log-in throttle")
+        verbose_name_plural = _("log-in throttles")
+        ordering = ["-locked_until"]
+
+    def __str__(self) -> str:
+        return self.subject

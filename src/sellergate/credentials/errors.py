@@ -35,6 +35,8 @@ class KeyRejected(Exception):
 class CredentialError(Exception):
     """A credential service refused an action; ``message`` is for the person acting."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, failed_login: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        # A wrong user ID or password (for the log-in throttle), not any other refusal.
+        self.failed_login = failed_login

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sellergate.access.models import AccessRequest, RequestKind, RequestStatus
+from sellergate.accounts.throttle import login_locked_until
 from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.credentials import cache, ftp_logins, tokens
@@ -235,9 +236,14 @@ def sak_issue(
     fails, without saying whether the user or the password was wrong."""
     now = now or timezone.now()
     verified = verify_api_key(api_key_token, source_address=source_address, now=now)
-    user = authenticate(username=login_id, password=password)
+    if (until := login_locked_until(login_id, source_address)) is not None:
+        raise CredentialError(
+            _("Too many failed log-ins: this user ID is locked until %(when)s (Japan time).")
+            % {"when": f"{timezone.localtime(until):%Y-%m-%d %H:%M}"}
+        )
+    user = authenticate(username=login_id, password=password, source_address=source_address)
     if user is None or not user.is_seller_user or user.seller_id != verified.seller_id:
-        raise CredentialError(_("The user ID or the password is wrong."))
+        raise CredentialError(_("The user ID or the password is wrong."), failed_login=True)
     token, parsed = tokens.generate(tokens.SAK_PREFIX)
     pepper_id, digest = tokens.hash_secret(parsed.secret)
     with transaction.atomic():

@@ -11,6 +11,7 @@ Changing a number breaks every client that checks it: add codes, never renumber.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -211,7 +212,12 @@ class ApiError(Exception):
     """A refusal answered with a result code and a message for the caller (a handler's,
     or a parameter's: ``params.ParamError``)."""
 
-    def __init__(self, code: int, message: str) -> None:
+    def __init__(
+        self, code: int, message: str, *, after_rollback: Callable[[], None] | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        # What must be written although the call's writes are rolled back (a failed
+        # log-in's score: views._run).
+        self.after_rollback = after_rollback

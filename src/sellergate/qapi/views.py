@@ -148,6 +148,8 @@ def _run(entry: Method, call: Call) -> dict[str, Any]:
         param = entry.field_params.get(refusal.field, refusal.field)
         return envelope.result(FIELD_ERRORS[refusal.code], f"{param}: {refusal.message}")
     except ApiError as refusal:
+        if refusal.after_rollback is not None:
+            refusal.after_rollback()  # the call's own writes are undone by now
         return envelope.result(refusal.code, refusal.message)
     return envelope.result(Result.SUCCESS, entry.success_message, obj)
 

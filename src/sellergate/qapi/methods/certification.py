@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sellergate.accounts.throttle import login_failed
 from sellergate.credentials.errors import CredentialError
 from sellergate.credentials.services import sak_issue
 from sellergate.qapi.codes import ApiError, Result
@@ -34,6 +34,12 @@ def create_certification_key(call: Call) -> str:
             password=call.params["pwd"],
             source_address=call.source_address,
         )
-    except CredentialError:
-        raise ApiError(Result.LOGIN_FAILED, _("The user ID or the password is wrong.")) from None
+    except CredentialError as refusal:
+        failed = None
+        if refusal.failed_login:  # scored once the call's transaction is rolled back
+
+            def failed() -> None:
+                login_failed(call.params["user_id"], call.source_address)
+
+        raise ApiError(Result.LOGIN_FAILED, refusal.message, after_rollback=failed) from None
     return token
