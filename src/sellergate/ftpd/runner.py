@@ -22,6 +22,7 @@ from sellergate.ftpd.handler import LIVE_SESSIONS, SellergateFTPHandler, Sellerg
 log = logging.getLogger(__name__)
 
 BANNER = "sellergate FTP drop ready."
+LISTEN_BACKLOG = 1024
 
 
 def build_server(config: FtpConfig) -> ThreadedFTPServer:
@@ -49,7 +50,11 @@ def build_server(config: FtpConfig) -> ThreadedFTPServer:
             tls_max_version=config.tls_max_version,
         )
     handler = type("ConfiguredHandler", (base,), attributes)
-    server = ThreadedFTPServer((config.listen, config.port), handler)
+    # pyftpdlib listens with a backlog of 100: a burst of log-ins beyond it (lftp mirror,
+    # many clients at a minute's start) overflowed it, and the refused connections came
+    # back after TCP's SYN retries (1, 2, 4 … 32 s: 300 log-ins took 63 s). The kernel
+    # caps the backlog at net.core.somaxconn.
+    server = ThreadedFTPServer((config.listen, config.port), handler, backlog=LISTEN_BACKLOG)
     server.max_cons = config.max_connections
     server.max_cons_per_ip = config.max_connections_per_ip
     return server
