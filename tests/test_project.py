@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 
@@ -21,7 +22,9 @@ def test_models_and_migrations_agree() -> None:
 
 
 def test_ruff_finds_nothing() -> None:
-    ruff = shutil.which("ruff")
+    # Beside this interpreter too: `.venv/bin/pytest` run without the venv on PATH.
+    beside = Path(sys.executable).parent / "ruff"
+    ruff = shutil.which("ruff") or (str(beside) if beside.exists() else None)
     if ruff is None:
         pytest.fail("ruff is not installed in this environment (uv sync installs it)")
     lint = subprocess.run(
