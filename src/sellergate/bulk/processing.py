@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import resource
 import time
 from itertools import islice
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -62,8 +64,6 @@ TOO_MUCH_MEMORY = _(
     "This file needs more memory than a bulk job may use (%(limit)d MB), so it was not "
     "processed further. Split it into smaller files (rows listed above were applied)."
 )
-#: Set by ``sellergate bulk_job --max-memory-mb`` for the message above.
-MEMORY_LIMIT_MB = 0
 CRASHED = _(
     "This file could not be processed because of an error on our side. Rows listed "
     "above were applied; nothing after them. Please contact the desk and quote job "
@@ -113,8 +113,18 @@ def process(job_id: int) -> BulkJob | None:
     except Exception:
         log.exception("bulk job %s could not be processed", job.pk)
         return _give_up(job, FileRejected(CRASHED, job=job.pk))
-    log.error("bulk job %s needs more than %s MB", job.pk, MEMORY_LIMIT_MB)
-    return _give_up(job, FileRejected(TOO_MUCH_MEMORY, limit=MEMORY_LIMIT_MB))
+    limit = _memory_limit_mb()
+    log.error("bulk job %s needs more than %s MB", job.pk, limit)
+    return _give_up(job, FileRejected(TOO_MUCH_MEMORY, limit=limit))
+
+
+def _memory_limit_mb() -> int:
+    """The address-space cap this process runs under (``sellergate bulk_job`` sets it),
+    else the setting's."""
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY:
+        return settings.BULK_JOB_MAX_MEMORY_MB
+    return soft // (1024 * 1024)
 
 
 def _give_up(job: BulkJob, refusal: FileRejected) -> BulkJob:

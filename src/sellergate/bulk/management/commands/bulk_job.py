@@ -35,7 +35,6 @@ class Command(BaseCommand):
         if max_memory_mb:
             limit = max_memory_mb * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-            processing.MEMORY_LIMIT_MB = max_memory_mb
         job = processing.process(job_id)
         self.stdout.write("skipped" if job is None else job.status)
 
