@@ -424,6 +424,14 @@ def ftp_authenticate(username: str, password: str) -> FtpAccount:
     return account
 
 
+def ftp_account_usable(username: str) -> bool:
+    """Whether a logged-in FTP session may go on: ``ftp_authenticate``'s rule (an ACTIVE
+    account of a seller not suspended), asked again at each command."""
+    return FtpAccount.objects.filter(
+        username=username, status=FtpStatus.ACTIVE, seller__suspended_at__isnull=True
+    ).exists()
+
+
 # --- suspension and standing --------------------------------------------------------------
 
 

@@ -35,7 +35,8 @@ from sellergate.audit.models import AuditEvent
 from sellergate.audit.services import audit_record
 from sellergate.bulk.models import JobKind, JobSource
 from sellergate.bulk.services import UploadRefused, bulk_job_receive
-from sellergate.credentials.models import FtpAccount, FtpStatus
+from sellergate.credentials.models import FtpAccount
+from sellergate.credentials.services import ftp_account_usable
 from sellergate.ftpd.defender import defender_banned_until
 from sellergate.ftpd.names import PathRulesMixin
 from sellergate.ftpd.quotas import Limits, QuotaAnswerMixin, QuotaFile, limits, usage
@@ -235,11 +236,7 @@ class SessionMixin:
     def _still_allowed(self) -> bool:
         close_old_connections()
         try:
-            return FtpAccount.objects.filter(
-                username=self.username,  # type: ignore[attr-defined]
-                status=FtpStatus.ACTIVE,
-                seller__suspended_at__isnull=True,
-            ).exists()
+            return ftp_account_usable(self.username)  # type: ignore[attr-defined]
         finally:
             close_old_connections()
 
