@@ -34,12 +34,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SETUP = """
 import django, json, sys
 django.setup()
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
 from sellergate.accounts.services import seller_member_create
 from sellergate.access.models import AccessRequest
 from sellergate.catalog.models import Category
 from sellergate.catalog.services import product_create
-from sellergate.credentials import services
+from sellergate.credentials import api_keys, seller_auth_keys
 from sellergate.sellers.services import seller_create
 from django.utils import timezone
 a = Actor.system("bench")
@@ -53,8 +53,8 @@ u = seller_member_create(actor=a, seller=s, username="bench-user", password="ben
 Category.objects.create(code="300000001", name="マグカップ")
 p = product_create(actor=a, seller=s, values={"seller_code": "MUG-1", "title": "マグカップ",
                    "category": "300000001", "price": 1800, "quantity": 5})
-_k, key = services.api_key_create(actor=a, seller=s, name="bench")
-_sak, sak = services.sak_issue(api_key_token=key, login_id="bench-user",
+_k, key = api_keys.api_key_create(actor=a, seller=s, name="bench")
+_sak, sak = seller_auth_keys.sak_issue(api_key_token=key, login_id="bench-user",
                                password="bench-password-1")
 print(json.dumps({"sak": sak, "item": p.item_code, "seller": s.pk}))
 """

@@ -33,7 +33,7 @@ def bare_lookup(request: HttpRequest, seller_id: int, item_code: str) -> HttpRes
     taken from the URL instead of from a verified key."""
     from sellergate.catalog.selectors import product_get
     from sellergate.qapi.envelope import JSON, render, result
-    from sellergate.qapi.methods.items import item_info
+    from sellergate.qapi.methods.item_fields import item_info
     from sellergate.sellers.models import Seller
 
     product = product_get(Seller(pk=seller_id), item_code=item_code)

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RUN = r"""
 import django, json, resource, sys, time
 django.setup()
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
 from sellergate.bulk import processing
 from sellergate.bulk.models import BulkJob
 from sellergate.catalog.models import Category, Product

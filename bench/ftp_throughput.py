@@ -119,16 +119,17 @@ def sellergate_ftp(
     subprocess.run([*run, "migrate", "-v0"], env=env, check=True)
     script = (
         "import django; django.setup()\n"
-        "from sellergate.audit.actors import Actor\n"
-        "from sellergate.credentials import services\n"
+        "from sellergate.core.actors import Actor\n"
+        "from sellergate.credentials import ftp_accounts\n"
+        "from sellergate.grants import provisioning\n"
         "from sellergate.credentials.models import FtpAccount\n"
         "from sellergate.sellers.services import seller_create\n"
         "a = Actor.system('bench')\n"
         "s = seller_create(actor=a, login_id='bench', shop_name='bench',\n"
         "                  contact_email='b@example.com')\n"
         "acc = FtpAccount.objects.create(seller=s, username='sg-bench')\n"
-        "acc = services.ftp_account_provision(account_id=acc.pk)\n"
-        "print(services.ftp_password_reset(actor=a, account=acc))\n"
+        "acc = provisioning.ftp_account_provision(account_id=acc.pk)\n"
+        "print(ftp_accounts.ftp_password_reset(actor=a, account=acc))\n"
     )
     password = (
         subprocess.run(
@@ -277,16 +278,17 @@ def login_latency(port: int, user: str, password: str, count: int) -> list[float
 
 ACCOUNTS_SCRIPT = """
 import django; django.setup()
-from sellergate.audit.actors import Actor
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import ftp_accounts
+from sellergate.grants import provisioning
 from sellergate.credentials.models import FtpAccount
 from sellergate.sellers.services import seller_create
 a = Actor.system('bench')
 for n in range({count}):
     s = seller_create(actor=a, login_id=f'burst-{{n}}', shop_name='b', contact_email='b@x.jp')
     acc = FtpAccount.objects.create(seller=s, username=f'sg-burst-{{n}}')
-    acc = services.ftp_account_provision(account_id=acc.pk)
-    print(acc.username, services.ftp_password_reset(actor=a, account=acc))
+    acc = provisioning.ftp_account_provision(account_id=acc.pk)
+    print(acc.username, ftp_accounts.ftp_password_reset(actor=a, account=acc))
 """
 
 

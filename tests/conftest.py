@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
 from sellergate.credentials import ftp_logins
 from sellergate.i18n import compile_catalogs
 from sellergate.qapi import ratelimit, usage

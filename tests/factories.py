@@ -89,8 +89,8 @@ API_PURPOSE = "自社の在庫管理システムと連動し、全商品の在�
 
 def access_request(seller: Seller, *, kind: str = "api_key", user: User | None = None, **fields):
     """A submitted request, filed through the service as a seller would."""
-    from sellergate.access.services import request_submit
-    from sellergate.audit.actors import Actor
+    from sellergate.core.actors import Actor
+    from sellergate.grants.services import request_submit
 
     actor = Actor(user=user, label=user.username if user else "test")
     values = {
@@ -164,3 +164,25 @@ class ProductFactory(factory.django.DjangoModelFactory):
     category = factory.SubFactory(CategoryFactory)
     price = 1200
     quantity = 10
+
+
+def operator_actor(**fields):
+    """An operator, as the desk's views make its actor."""
+    from sellergate.core.actors import Actor
+
+    user = OperatorFactory(**fields)
+    return Actor(user=user, label=user.username)
+
+
+class BulkJobFactory(factory.django.DjangoModelFactory):
+    """A web upload's job, as recorded (no file behind it unless the test writes one)."""
+
+    class Meta:
+        model = "bulk.BulkJob"
+
+    seller = factory.SubFactory(SellerFactory)
+    source = "web"
+    kind = "item"
+    file_name = "items.csv"
+    stored_path = factory.LazyAttribute(lambda job: f"/nonexistent/{job.file_name}")
+    size = 1

@@ -29,10 +29,10 @@ from django.conf import global_settings, settings
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
-from sellergate.audit.actors import Actor
 from sellergate.audit.models import AuditEvent
 from sellergate.bulk.models import BulkJob
 from sellergate.catalog.models import Product
+from sellergate.core.actors import Actor
 from sellergate.qapi.codes import Error
 from sellergate.qapi.services import rate_limit_set
 from sellergate.worker.models import WorkerHeartbeat

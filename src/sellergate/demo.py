@@ -9,26 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from sellergate.access.models import AccessRequest, RequestKind
-from sellergate.access.services import request_approve, request_submit
 from sellergate.accounts.models import User
 from sellergate.accounts.services import operator_create, seller_member_create
-from sellergate.audit.actors import Actor
 from sellergate.businessdays.calendar import load_calendar
 from sellergate.catalog.models import Brand, Category, Product, ShippingGroup
 from sellergate.catalog.reference import reference_save
 from sellergate.catalog.services import product_create
+from sellergate.core.actors import Actor
+from sellergate.credentials.api_keys import api_key_create, api_key_revoke
+from sellergate.credentials.ftp_accounts import ftp_password_reset
 from sellergate.credentials.models import ApiKey, FtpAccount, FtpStatus, KeyStatus
-from sellergate.credentials.services import (
-    api_key_create,
-    api_key_revoke,
-    ftp_account_provision,
-    ftp_password_reset,
-)
+from sellergate.grants.provisioning import ftp_account_provision
+from sellergate.grants.services import request_approve, request_submit
 from sellergate.sellers import services
 from sellergate.sellers.models import ClaimKind, ReviewStatus, Seller
 
@@ -122,7 +120,7 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
 
 def _ensure_seller(spec: DemoSeller) -> Seller:
     seller = Seller.objects.filter(login_id=spec.login_id).first()
-    fields = {
+    fields: dict[str, Any] = {
         "shop_name": spec.shop_name,
         "contact_email": f"{spec.login_id}@example.com",
         "main_category": spec.category,
@@ -244,7 +242,7 @@ def _ensure_catalog(seller: Seller) -> None:
             )
     for number, name in DEMO_BRANDS:
         Brand.objects.get_or_create(number=number, defaults={"name": name})
-    if not ShippingGroup.objects.filter(seller=seller).exists():
+    if not ShippingGroup.objects.of(seller).exists():
         reference_save(
             actor=ACTOR,
             obj=ShippingGroup(
@@ -257,7 +255,7 @@ def _ensure_catalog(seller: Seller) -> None:
             ),
         )
     for code, title, category, brand, price, quantity in DEMO_PRODUCTS:
-        if not Product.objects.filter(seller=seller, seller_code=code).exists():
+        if not Product.objects.of(seller).filter(seller_code=code).exists():
             product_create(
                 actor=ACTOR,
                 seller=seller,
@@ -280,7 +278,7 @@ def _ensure_granted(seller: Seller) -> None:
     approved_on = load_calendar().add_business_days(timezone.localdate(), -1)
     when = _at(approved_on, 10)
     for kind in (RequestKind.API_KEY, RequestKind.FTP):
-        if AccessRequest.objects.filter(seller=seller, kind=kind).exists():
+        if AccessRequest.objects.of(seller).filter(kind=kind).exists():
             continue
         request = request_submit(
             actor=ACTOR,
@@ -294,7 +292,7 @@ def _ensure_granted(seller: Seller) -> None:
             now=when - dt.timedelta(hours=1),
         )
         request_approve(actor=ACTOR, request=request, now=when)
-    for account in FtpAccount.objects.filter(seller=seller, status=FtpStatus.PROVISIONING):
+    for account in FtpAccount.objects.of(seller).filter(status=FtpStatus.PROVISIONING):
         ftp_account_provision(account_id=account.pk)
 
 
@@ -310,7 +308,7 @@ def issue_demo_secrets() -> DemoSecrets:
     """Fresh secrets for shop-ready at every demo start: secrets are stored only as hashes,
     so the previous ones cannot be printed again; the old demo key is revoked."""
     seller = Seller.objects.get(login_id=READY)
-    for key in ApiKey.objects.filter(seller=seller, status=KeyStatus.ACTIVE):
+    for key in ApiKey.objects.of(seller).filter(status=KeyStatus.ACTIVE):
         api_key_revoke(actor=ACTOR, key=key, reason="demo restarted")
     _key, token = api_key_create(actor=ACTOR, seller=seller, name="demo")
     account = FtpAccount.objects.get(seller=seller, status=FtpStatus.ACTIVE)
@@ -324,7 +322,7 @@ def _ensure_waiting_request() -> None:
     """One request in the desk's queue from the start: shop-late's API key request, filed
     while a shipment is late, so the desk shows a failing condition beside it."""
     seller = Seller.objects.get(login_id="shop-late")
-    if AccessRequest.objects.filter(seller=seller).exists():
+    if AccessRequest.objects.of(seller).exists():
         return
     request_submit(
         actor=ACTOR,

@@ -42,7 +42,7 @@ class JapaneseFirstLocaleMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = language_for(request)
         translation.activate(language)
-        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ["Cookie"])
@@ -71,8 +71,9 @@ def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> list[Path]:
         # loads them on first use): drop what it holds so the new ones are read.
         # Python's gettext caches each .mo it parsed by path, and Django's per-thread
         # active translation holds one too: clear all three.
-        gettext_module._translations.clear()
-        trans_real._translations = {}
-        trans_real._default = None
-        trans_real._active = Local()
+        # (Private names of both modules: the stubs do not know them.)
+        gettext_module._translations.clear()  # type: ignore[attr-defined]
+        trans_real._translations = {}  # type: ignore[attr-defined]
+        trans_real._default = None  # type: ignore[attr-defined]
+        trans_real._active = Local()  # type: ignore[attr-defined]
     return written

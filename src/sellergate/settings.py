@@ -86,21 +86,23 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    # domain apps
+    # domain apps (docs/architecture.md)
     "sellergate.audit",
     "sellergate.accounts",
     "sellergate.sellers",
     "sellergate.catalog",
-    "sellergate.qapi",
     "sellergate.businessdays",
     "sellergate.access",
     "sellergate.credentials",
-    "sellergate.worker",
     "sellergate.bulk",
-    "sellergate.ftpd",
-    "sellergate.monitoring",
+    # the grant workflow above access and credentials
+    "sellergate.grants",
     "django_tasks_db",
     # interface apps
+    "sellergate.qapi",
+    "sellergate.worker",
+    "sellergate.ftpd",
+    "sellergate.monitoring",
     "sellergate.portal",
     "sellergate.desk",
     "sellergate.hooks",

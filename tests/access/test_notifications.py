@@ -12,7 +12,7 @@ from aiosmtpd.handlers import Message
 from django.core import mail
 
 from sellergate.access import services
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
 from tests.factories import OperatorFactory, SellerFactory, SellerUserFactory, access_request
 from tests.processes import free_port
 

@@ -7,7 +7,6 @@ import threading
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, connection, transaction
 
@@ -15,18 +14,17 @@ from sellergate.access import services
 from sellergate.access.errors import (
     ConditionsNotMet,
     NotABusinessDay,
-    OverrideNotAllowed,
     RequestStateError,
 )
 from sellergate.access.models import AccessRequest, RequestStatus
-from sellergate.audit.actors import Actor
 from sellergate.audit.models import AuditEvent
+from sellergate.core.actors import Actor
 from tests.factories import (
     LateOrderFactory,
-    OperatorFactory,
     SellerFactory,
     SellerUserFactory,
     access_request,
+    operator_actor,
 )
 
 JST = ZoneInfo("Asia/Tokyo")
@@ -34,11 +32,6 @@ MONDAY = dt.datetime(2026, 11, 30, 10, 0, tzinfo=JST)
 
 # Decisions are taken at the instants the tests name; the records are made that Monday.
 pytestmark = [pytest.mark.django_db, pytest.mark.clock(MONDAY)]
-
-
-def operator_actor(**kwargs) -> Actor:
-    user = OperatorFactory(**kwargs)
-    return Actor(user=user, label=user.username)
 
 
 @pytest.mark.parametrize(
@@ -150,18 +143,6 @@ def test_withdrawal_ends_the_request() -> None:
         services.request_withdraw(actor=Actor.system("test"), request=request)
 
 
-def test_approve_on_a_business_day_with_every_condition_met() -> None:
-    request = access_request(SellerFactory())
-    desk = operator_actor()
-    request = services.request_approve(actor=desk, request=request, now=MONDAY)
-    assert request.status == RequestStatus.FULFILLED  # API access is granted at once
-    assert request.decided_by == desk.user
-    assert request.eligibility_at_decision["passed"] is True
-    assert (
-        AuditEvent.objects.filter(action="request.approve", object_id=str(request.pk)).count() == 1
-    )
-
-
 @pytest.mark.parametrize(
     ("when", "reason"),
     [
@@ -179,15 +160,6 @@ def test_approving_on_a_non_business_day_is_refused(when, reason) -> None:
     assert request.status == RequestStatus.SUBMITTED
 
 
-def test_the_business_day_is_judged_in_japan_time() -> None:
-    request = access_request(SellerFactory())
-    sunday_in_utc = dt.datetime(2026, 11, 29, 16, 0, tzinfo=dt.UTC)  # Monday 01:00 JST
-    assert (
-        services.request_approve(actor=operator_actor(), request=request, now=sunday_in_utc).status
-        == "fulfilled"
-    )
-
-
 def test_approving_while_a_condition_fails_is_refused() -> None:
     seller = SellerFactory()
     request = access_request(seller)
@@ -196,34 +168,6 @@ def test_approving_while_a_condition_fails_is_refused() -> None:
         services.request_approve(actor=operator_actor(), request=request, now=MONDAY)
     request.refresh_from_db()
     assert request.status == RequestStatus.SUBMITTED
-
-
-def test_an_override_needs_the_permission_and_a_reason() -> None:
-    seller = SellerFactory(service_points=-1)
-    request = access_request(seller)
-    with pytest.raises(OverrideNotAllowed):
-        services.request_approve(
-            actor=operator_actor(), request=request, override_reason="営業判断", now=MONDAY
-        )
-    privileged = operator_actor()
-    privileged.user.user_permissions.add(Permission.objects.get(codename="override_eligibility"))
-    privileged = Actor(
-        user=type(privileged.user).objects.get(pk=privileged.user.pk), label=privileged.label
-    )
-    with pytest.raises(ConditionsNotMet):
-        services.request_approve(actor=privileged, request=request, now=MONDAY)
-    request = services.request_approve(
-        actor=privileged, request=request, override_reason="営業判断", now=MONDAY
-    )
-    assert request.status == RequestStatus.FULFILLED
-    assert request.override_reason == "営業判断"
-    event = AuditEvent.objects.get(action="request.approve_override")
-    assert event.after == {
-        "status": "approved",
-        "override_reason": "営業判断",
-        "failed_conditions": "service_points",
-    }
-    assert event.actor == privileged.user
 
 
 def test_reject_needs_a_reason() -> None:

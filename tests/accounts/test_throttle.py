@@ -10,8 +10,8 @@ from django.contrib.auth.hashers import MD5PasswordHasher
 
 from sellergate.accounts.models import LoginThrottle
 from sellergate.accounts.throttle import login_failed, login_locked_until, login_unlock
-from sellergate.audit.actors import Actor
 from sellergate.audit.models import AuditEvent
+from sellergate.core.actors import Actor
 from tests.factories import PASSWORD, OperatorFactory, SellerUserFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,11 +12,11 @@ from collections import Counter
 import pytest
 from django.utils import timezone
 
-from sellergate.audit.actors import Actor
 from sellergate.bulk import processing
 from sellergate.bulk.models import BulkJob, JobStatus
 from sellergate.bulk.services import bulk_job_receive, bulk_jobs_requeue
 from sellergate.catalog.models import Product
+from sellergate.core.actors import Actor
 from tests.bulk.files import write
 from tests.factories import CategoryFactory, SellerFactory
 from tests.processes import sellergate

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from sellergate.audit.actors import Actor
 from sellergate.bulk import processing
 from sellergate.bulk.models import BulkJob, JobStatus
-from sellergate.bulk.services import UploadRefused
+from sellergate.bulk.suspension import UploadRefused
 from sellergate.catalog.models import Product
-from sellergate.credentials.services import credentials_suspend
+from sellergate.core.actors import Actor
+from sellergate.credentials.suspension import credentials_suspend
 from tests.bulk.files import write
 from tests.bulk.test_job_end import rows
 from tests.bulk.test_processing import job_for

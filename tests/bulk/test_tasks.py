@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from sellergate.audit.actors import Actor
 from sellergate.bulk.models import BulkJob, JobStatus
 from sellergate.bulk.services import bulk_job_receive
 from sellergate.catalog.models import Product
+from sellergate.core.actors import Actor
 from tests.bulk.test_archive import honest
 from tests.factories import SellerFactory
 from tests.processes import running_worker

@@ -30,13 +30,15 @@ def test_an_image_uploaded_on_the_bulk_page_is_served(client) -> None:
 
 
 def test_an_image_in_the_ftp_images_folder_is_served(client, settings, tmp_path) -> None:
+    from sellergate.core.paths import ftp_username
     from sellergate.credentials.models import FtpAccount
 
     settings.FTP_ROOT = str(tmp_path)
     product = ProductFactory()
-    FtpAccount.objects.create(seller=product.seller, username="sg-x", status="active")
-    (tmp_path / "sg-x" / "images").mkdir(parents=True)
-    (tmp_path / "sg-x" / "images" / "bowl.png").write_bytes(b"\x89PNG")
+    username = ftp_username(product.seller.login_id)
+    FtpAccount.objects.create(seller=product.seller, username=username, status="active")
+    (tmp_path / username / "images").mkdir(parents=True)
+    (tmp_path / username / "images" / "bowl.png").write_bytes(b"\x89PNG")
     served = client.get(f"/images/{product.seller.login_id}/bowl.png")
     assert served.status_code == 200
     served.close()

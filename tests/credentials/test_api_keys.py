@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from sellergate.audit.actors import Actor
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import api_keys, suspension
 from sellergate.credentials.errors import CredentialError, KeyRejected
 from sellergate.credentials.models import ApiKey, KeyStatus
 from sellergate.credentials.verification import verify_api_key
@@ -20,7 +20,7 @@ ACTOR = Actor.system("test")
 
 
 def issue(seller=None, **kwargs):
-    return services.api_key_create(
+    return api_keys.api_key_create(
         actor=ACTOR, seller=seller or granted_seller(), name="受注システム", **kwargs
     )
 
@@ -87,7 +87,7 @@ def test_revocation_is_honoured_on_the_next_request(django_capture_on_commit_cal
     key, token = issue()
     verify_api_key(token)  # cached now
     with django_capture_on_commit_callbacks(execute=True):
-        services.api_key_revoke(actor=ACTOR, key=key, reason="漏えいの疑い")
+        api_keys.api_key_revoke(actor=ACTOR, key=key, reason="漏えいの疑い")
     assert rejected(token) == "revoked"
 
 
@@ -97,29 +97,29 @@ def test_rotation_keeps_the_old_key_for_the_grace_period(
     old, old_token = issue()
     now = timezone.now()
     with django_capture_on_commit_callbacks(execute=True):
-        new, new_token = services.api_key_rotate(actor=ACTOR, key=old, grace_hours=24, now=now)
+        new, new_token = api_keys.api_key_rotate(actor=ACTOR, key=old, grace_hours=24, now=now)
     assert verify_api_key(new_token).key_id == new.pk
     assert verify_api_key(old_token, now=now + dt.timedelta(hours=23, minutes=59)).key_id == old.pk
     assert rejected(old_token, now=now + dt.timedelta(hours=24)) == "revoked"
     old.refresh_from_db()
     assert old.replaced_by == new
     with pytest.raises(CredentialError):
-        services.api_key_rotate(actor=ACTOR, key=old)  # rotated once already
+        api_keys.api_key_rotate(actor=ACTOR, key=old)  # rotated once already
 
 
 def test_rotation_with_no_grace_revokes_at_once(django_capture_on_commit_callbacks) -> None:
     old, old_token = issue()
     with django_capture_on_commit_callbacks(execute=True):
-        services.api_key_rotate(actor=ACTOR, key=old, grace_hours=0)
+        api_keys.api_key_rotate(actor=ACTOR, key=old, grace_hours=0)
     assert rejected(old_token) == "revoked"
 
 
 def test_the_expiry_job_retires_rotated_keys() -> None:
     old, _ = issue()
     now = timezone.now()
-    services.api_key_rotate(actor=ACTOR, key=old, grace_hours=1, now=now)
-    assert services.api_keys_expire(now=now + dt.timedelta(minutes=30)) == 0
-    assert services.api_keys_expire(now=now + dt.timedelta(hours=2)) == 1
+    api_keys.api_key_rotate(actor=ACTOR, key=old, grace_hours=1, now=now)
+    assert api_keys.api_keys_expire(now=now + dt.timedelta(minutes=30)) == 0
+    assert api_keys.api_keys_expire(now=now + dt.timedelta(hours=2)) == 1
     old.refresh_from_db()
     assert old.status == KeyStatus.REVOKED
 
@@ -130,7 +130,7 @@ def test_keys_expire_under_an_operator_policy(settings) -> None:
     assert key.expires_at is not None
     assert verify_api_key(token, now=key.expires_at - dt.timedelta(seconds=1))
     assert rejected(token, now=key.expires_at) == "expired"
-    services.api_keys_expire(now=key.expires_at)
+    api_keys.api_keys_expire(now=key.expires_at)
     key.refresh_from_db()
     assert key.status == KeyStatus.EXPIRED
 
@@ -144,10 +144,10 @@ def test_a_suspended_seller_s_keys_are_refused(django_capture_on_commit_callback
     key, token = issue()
     verify_api_key(token)
     with django_capture_on_commit_callbacks(execute=True):
-        services.credentials_suspend(actor=ACTOR, seller=key.seller, reason="規約違反")
+        suspension.credentials_suspend(actor=ACTOR, seller=key.seller, reason="規約違反")
     assert rejected(token) == "seller_suspended"
     with django_capture_on_commit_callbacks(execute=True):
-        services.credentials_resume(actor=ACTOR, seller=key.seller, reason="解消")
+        suspension.credentials_resume(actor=ACTOR, seller=key.seller, reason="解消")
     assert verify_api_key(token)
 
 
@@ -166,7 +166,7 @@ def test_a_bad_network_is_refused_with_an_example() -> None:
 
 def test_at_most_five_active_keys() -> None:
     seller = granted_seller()
-    for _ in range(services.MAX_ACTIVE_KEYS):
+    for _ in range(api_keys.MAX_ACTIVE_KEYS):
         issue(seller)
     with pytest.raises(CredentialError):
         issue(seller)
@@ -176,7 +176,7 @@ def test_every_key_event_is_audited_without_the_secret() -> None:
     from sellergate.audit.models import AuditEvent
 
     key, token = issue()
-    services.api_key_rotate(actor=ACTOR, key=key, grace_hours=1)
+    api_keys.api_key_rotate(actor=ACTOR, key=key, grace_hours=1)
     events = list(AuditEvent.objects.filter(action__startswith="api_key."))
     assert [e.action for e in events] == ["api_key.rotate", "api_key.create"]
     assert all(token not in str(e.after) for e in events)
@@ -186,18 +186,20 @@ def test_every_key_event_is_audited_without_the_secret() -> None:
 def test_expiry_notices_go_out_once_per_threshold(settings) -> None:
     from django.core import mail
 
-    from sellergate.credentials.notifications import send_due_expiry_notices
+    from sellergate.audit.models import AuditEvent
+    from sellergate.credentials.api_keys import api_keys_expiry_notices
 
     settings.API_KEY_MAX_AGE_DAYS = 90
     key, _token = issue()
     created = key.expires_at - dt.timedelta(days=90)
-    assert send_due_expiry_notices(now=created + dt.timedelta(days=60)) == 0  # 30 days left
-    assert send_due_expiry_notices(now=key.expires_at - dt.timedelta(days=13, hours=12)) == 1
+    assert api_keys_expiry_notices(now=created + dt.timedelta(days=60)) == 0  # 30 days left
+    assert api_keys_expiry_notices(now=key.expires_at - dt.timedelta(days=13, hours=12)) == 1
     assert (
-        send_due_expiry_notices(now=key.expires_at - dt.timedelta(days=13)) == 0
+        api_keys_expiry_notices(now=key.expires_at - dt.timedelta(days=13)) == 0
     )  # 14-day notice sent
-    assert send_due_expiry_notices(now=key.expires_at - dt.timedelta(days=6, hours=12)) == 1
-    assert send_due_expiry_notices(now=key.expires_at - dt.timedelta(hours=12)) == 1
+    assert api_keys_expiry_notices(now=key.expires_at - dt.timedelta(days=6, hours=12)) == 1
+    assert api_keys_expiry_notices(now=key.expires_at - dt.timedelta(hours=12)) == 1
     assert len(mail.outbox) == 3
+    assert AuditEvent.objects.filter(action="api_key.expiry_notice").count() == 3
     assert f"…{key.last4}" in mail.outbox[0].subject
     assert "有効期限まであと14日" in mail.outbox[0].subject

@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sellergate.access.models import RequestStatus
-from sellergate.access.services import request_approve
-from sellergate.audit.actors import Actor
 from sellergate.audit.models import AuditEvent
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import ftp_accounts
 from sellergate.credentials.errors import CredentialError, KeyRejected
 from sellergate.credentials.models import FtpAccount, FtpStatus
+from sellergate.grants import provisioning
+from sellergate.grants.services import request_approve
 from tests.factories import SellerFactory, access_request
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_approval_opens_an_account_in_provisioning(settings) -> None:
 
 def test_provisioning_builds_the_home_and_fulfils_the_request(settings) -> None:
     request, account = approved_ftp_application()
-    account = services.ftp_account_provision(account_id=account.pk)
+    account = provisioning.ftp_account_provision(account_id=account.pk)
     assert account.status == FtpStatus.ACTIVE
     home = Path(account.home)
     assert home == Path(settings.FTP_ROOT) / "sg-shop-ftp"
@@ -50,9 +51,9 @@ def test_provisioning_builds_the_home_and_fulfils_the_request(settings) -> None:
 
 def test_provisioning_twice_changes_nothing_the_second_time() -> None:
     _request, account = approved_ftp_application()
-    services.ftp_account_provision(account_id=account.pk)
+    provisioning.ftp_account_provision(account_id=account.pk)
     events = AuditEvent.objects.count()
-    services.ftp_account_provision(account_id=account.pk)
+    provisioning.ftp_account_provision(account_id=account.pk)
     assert AuditEvent.objects.count() == events
     assert FtpAccount.objects.count() == 1
 
@@ -60,34 +61,34 @@ def test_provisioning_twice_changes_nothing_the_second_time() -> None:
 def test_the_password_is_issued_once_and_checked_by_the_authorizer_service() -> None:
     _request, account = approved_ftp_application()
     with pytest.raises(CredentialError):
-        services.ftp_password_reset(actor=DESK, account=account)  # not active yet
-    account = services.ftp_account_provision(account_id=account.pk)
-    password = services.ftp_password_reset(actor=DESK, account=account)
-    assert services.ftp_authenticate("sg-shop-ftp", password).pk == account.pk
+        ftp_accounts.ftp_password_reset(actor=DESK, account=account)  # not active yet
+    account = provisioning.ftp_account_provision(account_id=account.pk)
+    password = ftp_accounts.ftp_password_reset(actor=DESK, account=account)
+    assert ftp_accounts.ftp_authenticate("sg-shop-ftp", password).pk == account.pk
     account.refresh_from_db()
     assert password not in account.password_hash
     for user, secret in (("sg-shop-ftp", "wrong"), ("nobody", password)):
         with pytest.raises(KeyRejected) as raised:
-            services.ftp_authenticate(user, secret)
+            ftp_accounts.ftp_authenticate(user, secret)
         assert raised.value.reason == "unknown"
-    new_password = services.ftp_password_reset(actor=DESK, account=account)
+    new_password = ftp_accounts.ftp_password_reset(actor=DESK, account=account)
     with pytest.raises(KeyRejected):
-        services.ftp_authenticate("sg-shop-ftp", password)
-    assert services.ftp_authenticate("sg-shop-ftp", new_password)
+        ftp_accounts.ftp_authenticate("sg-shop-ftp", password)
+    assert ftp_accounts.ftp_authenticate("sg-shop-ftp", new_password)
 
 
 def test_a_suspended_account_is_refused_and_reactivated_with_reasons() -> None:
     _request, account = approved_ftp_application()
-    account = services.ftp_account_provision(account_id=account.pk)
-    password = services.ftp_password_reset(actor=DESK, account=account)
+    account = provisioning.ftp_account_provision(account_id=account.pk)
+    password = ftp_accounts.ftp_password_reset(actor=DESK, account=account)
     with pytest.raises(CredentialError):
-        services.ftp_account_suspend(actor=DESK, account=account, reason="")
-    services.ftp_account_suspend(actor=DESK, account=account, reason="不正アクセスの疑い")
+        ftp_accounts.ftp_account_suspend(actor=DESK, account=account, reason="")
+    ftp_accounts.ftp_account_suspend(actor=DESK, account=account, reason="不正アクセスの疑い")
     with pytest.raises(KeyRejected) as raised:
-        services.ftp_authenticate("sg-shop-ftp", password)
+        ftp_accounts.ftp_authenticate("sg-shop-ftp", password)
     assert raised.value.reason == "revoked"
-    services.ftp_account_reactivate(actor=DESK, account=account, reason="確認済み")
-    assert services.ftp_authenticate("sg-shop-ftp", password)
+    ftp_accounts.ftp_account_reactivate(actor=DESK, account=account, reason="確認済み")
+    assert ftp_accounts.ftp_authenticate("sg-shop-ftp", password)
 
 
 def test_a_second_ftp_application_is_refused_once_an_account_exists() -> None:

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from sellergate.audit.actors import Actor
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import ftp_accounts, seller_auth_keys
 from sellergate.credentials.models import FtpAccount
 from sellergate.credentials.verification import verify_api_key, verify_seller_auth_key
 from tests.factories import PASSWORD, SellerUserFactory, granted_seller
@@ -44,14 +44,14 @@ def test_keys_and_passwords_are_nowhere_in_the_database_or_the_logs(
         ).content.decode()
         token = page.split('id="token" class="secret">')[1].split("<")[0]
         verify_api_key(token)
-        _sak, sak_token = services.sak_issue(
+        _sak, sak_token = seller_auth_keys.sak_issue(
             api_key_token=token, login_id=user.username, password=PASSWORD
         )
         verify_seller_auth_key(sak_token)
 
         account = FtpAccount.objects.create(seller=seller, username="sg-hygiene", status="active")
-        ftp_password = services.ftp_password_reset(actor=Actor.system("t"), account=account)
-        services.ftp_authenticate("sg-hygiene", ftp_password)
+        ftp_password = ftp_accounts.ftp_password_reset(actor=Actor.system("t"), account=account)
+        ftp_accounts.ftp_authenticate("sg-hygiene", ftp_password)
     finally:
         connection.force_debug_cursor = False
 

@@ -16,11 +16,11 @@ from django.conf import settings
 from django_tasks_db.models import DBTaskResult
 
 from sellergate.access.models import RequestStatus
-from sellergate.access.services import request_approve
-from sellergate.audit.actors import Actor
 from sellergate.audit.models import AuditEvent
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import api_keys
 from sellergate.credentials.models import FtpAccount, FtpStatus
+from sellergate.grants.services import request_approve
 from tests.factories import SellerFactory, access_request, granted_seller
 from tests.processes import Lines, environment, sellergate
 
@@ -31,7 +31,7 @@ MONDAY = dt.datetime(2026, 11, 30, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
 
 
 def test_a_revocation_reaches_another_processs_cache_on_its_next_request() -> None:
-    key, token = services.api_key_create(
+    key, token = api_keys.api_key_create(
         actor=Actor.system("test"), seller=granted_seller(), name="k"
     )
     with subprocess.Popen(
@@ -53,7 +53,7 @@ def test_a_revocation_reaches_another_processs_cache_on_its_next_request() -> No
         other.stdin.flush()
         assert lines.wait_for(lambda line: line.startswith("ok")) == "ok 0"  # now from its cache
 
-        services.api_key_revoke(actor=Actor.system("test"), key=key, reason="テスト")
+        api_keys.api_key_revoke(actor=Actor.system("test"), key=key, reason="テスト")
 
         other.stdin.write("\n")
         other.stdin.flush()

@@ -11,9 +11,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from django.core import mail
 from django.urls import reverse
 
-from sellergate.audit.actors import Actor
 from sellergate.audit.models import AuditEvent
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import api_keys
 from sellergate.credentials.errors import KeyRejected
 from sellergate.credentials.models import KeyStatus
 from sellergate.credentials.verification import verify_api_key
@@ -62,7 +62,7 @@ def sign(private_key, body: bytes) -> bytes:
 def test_a_signed_alert_revokes_the_key_mails_the_seller_and_is_audited(
     client, signer, django_capture_on_commit_callbacks
 ) -> None:
-    key, token = services.api_key_create(
+    key, token = api_keys.api_key_create(
         actor=Actor.system("t"), seller=granted_seller(), name="本番"
     )
     body = json.dumps(
@@ -94,7 +94,7 @@ def test_a_signed_alert_revokes_the_key_mails_the_seller_and_is_audited(
 
 
 def test_a_bad_signature_is_refused_and_changes_nothing(client, signer) -> None:
-    key, token = services.api_key_create(
+    key, token = api_keys.api_key_create(
         actor=Actor.system("t"), seller=granted_seller(), name="本番"
     )
     body = json.dumps([{"token": token, "type": "t", "url": "", "source": "content"}]).encode()

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from sellergate.audit.actors import Actor
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import api_keys, seller_auth_keys
 from sellergate.credentials.errors import CredentialError, KeyRejected
 from sellergate.credentials.verification import verify_seller_auth_key
 from tests.factories import PASSWORD, SellerUserFactory, granted_seller
@@ -23,7 +23,7 @@ ACTOR = Actor.system("test")
 def setup():
     seller = granted_seller()
     user = SellerUserFactory(seller=seller)
-    key, token = services.api_key_create(actor=ACTOR, seller=seller, name="連携")
+    key, token = api_keys.api_key_create(actor=ACTOR, seller=seller, name="連携")
     return seller, user, key, token
 
 
@@ -35,7 +35,7 @@ def rejected(token: str, **kwargs) -> str:
 
 def test_a_sak_is_issued_for_the_key_and_log_in_and_lasts_a_year(setup) -> None:
     seller, user, key, token = setup
-    sak, sak_token = services.sak_issue(
+    sak, sak_token = seller_auth_keys.sak_issue(
         api_key_token=token, login_id=user.username, password=PASSWORD
     )
     assert sak_token.startswith("sgs_")
@@ -52,9 +52,9 @@ def test_a_sak_is_issued_for_the_key_and_log_in_and_lasts_a_year(setup) -> None:
 def test_wrong_password_and_unknown_user_get_the_same_answer(setup) -> None:
     _seller, user, _key, token = setup
     with pytest.raises(CredentialError) as wrong_password:
-        services.sak_issue(api_key_token=token, login_id=user.username, password="nope")
+        seller_auth_keys.sak_issue(api_key_token=token, login_id=user.username, password="nope")
     with pytest.raises(CredentialError) as unknown_user:
-        services.sak_issue(api_key_token=token, login_id="nobody", password=PASSWORD)
+        seller_auth_keys.sak_issue(api_key_token=token, login_id="nobody", password=PASSWORD)
     assert wrong_password.value.message == unknown_user.value.message
 
 
@@ -62,31 +62,33 @@ def test_another_sellers_user_cannot_use_this_key(setup) -> None:
     _seller, _user, _key, token = setup
     stranger = SellerUserFactory()
     with pytest.raises(CredentialError):
-        services.sak_issue(api_key_token=token, login_id=stranger.username, password=PASSWORD)
+        seller_auth_keys.sak_issue(
+            api_key_token=token, login_id=stranger.username, password=PASSWORD
+        )
 
 
 def test_a_revoked_api_key_gives_no_sak(setup, django_capture_on_commit_callbacks) -> None:
     _seller, user, key, token = setup
     with django_capture_on_commit_callbacks(execute=True):
-        services.api_key_revoke(actor=ACTOR, key=key)
+        api_keys.api_key_revoke(actor=ACTOR, key=key)
     with pytest.raises(KeyRejected):
-        services.sak_issue(api_key_token=token, login_id=user.username, password=PASSWORD)
+        seller_auth_keys.sak_issue(api_key_token=token, login_id=user.username, password=PASSWORD)
 
 
 def test_revoking_the_api_key_voids_its_saks(setup, django_capture_on_commit_callbacks) -> None:
     _seller, user, key, token = setup
-    _sak, sak_token = services.sak_issue(
+    _sak, sak_token = seller_auth_keys.sak_issue(
         api_key_token=token, login_id=user.username, password=PASSWORD
     )
     verify_seller_auth_key(sak_token)
     with django_capture_on_commit_callbacks(execute=True):
-        services.api_key_revoke(actor=ACTOR, key=key)
+        api_keys.api_key_revoke(actor=ACTOR, key=key)
     assert rejected(sak_token) == "revoked"
 
 
 def test_a_password_change_voids_the_sak(setup, django_capture_on_commit_callbacks) -> None:
     _seller, user, _key, token = setup
-    _sak, sak_token = services.sak_issue(
+    _sak, sak_token = seller_auth_keys.sak_issue(
         api_key_token=token, login_id=user.username, password=PASSWORD
     )
     verify_seller_auth_key(sak_token)

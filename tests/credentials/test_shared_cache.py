@@ -7,7 +7,7 @@ import pytest
 import redis
 from django.core.cache import caches
 
-from sellergate.credentials import cache, services
+from sellergate.credentials import api_keys, cache
 from sellergate.credentials.verification import verify_api_key
 from tests.credentials.test_api_keys import ACTOR, issue, rejected
 
@@ -38,7 +38,7 @@ def test_a_revocation_makes_every_cached_entry_unreachable_at_once(
     verify_api_key(token)
     verify_api_key(other_token)
     with django_capture_on_commit_callbacks(execute=True):
-        services.api_key_revoke(actor=ACTOR, key=key)
+        api_keys.api_key_revoke(actor=ACTOR, key=key)
     forget_this_process()
     assert rejected(token) == "revoked"
     verify_api_key(other_token)  # the other key still verifies (loaded again)
@@ -50,7 +50,7 @@ def test_a_value_loaded_before_a_change_is_not_served_after_it(
     key, _token = issue()
     assert cache.get("api:probe") is None  # reads the generation, as a lookup does
     with django_capture_on_commit_callbacks(execute=True):
-        services.api_key_revoke(actor=ACTOR, key=key)
+        api_keys.api_key_revoke(actor=ACTOR, key=key)
     cache.put("api:probe", "loaded before the change")  # stored under the old generation
     assert cache.get("api:probe") is None
 
@@ -60,5 +60,5 @@ def test_invalidation_never_flushes_redis(shared_redis, django_capture_on_commit
     client.set("sellergate:rate:unrelated", "kept")
     key, _token = issue()
     with django_capture_on_commit_callbacks(execute=True):
-        services.api_key_revoke(actor=ACTOR, key=key)
+        api_keys.api_key_revoke(actor=ACTOR, key=key)
     assert client.get("sellergate:rate:unrelated") == b"kept"

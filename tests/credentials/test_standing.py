@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from sellergate.audit.actors import Actor
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import api_keys, suspension
 from sellergate.credentials.standing import standing_enforce
 from sellergate.worker import schedule
 from tests.factories import CustomerQuestionFactory, granted_seller
@@ -24,7 +24,7 @@ MON = dt.datetime(2026, 11, 30, 9, 30, tzinfo=JST)
 @pytest.fixture
 def seller_with_key():
     seller = granted_seller()
-    services.api_key_create(actor=Actor.system("test"), seller=seller, name="k")
+    api_keys.api_key_create(actor=Actor.system("test"), seller=seller, name="k")
     return seller
 
 
@@ -71,7 +71,7 @@ def test_with_the_setting_credentials_are_suspended_after_n_business_days(
 
 
 def test_an_operators_suspension_is_not_lifted_by_the_check(settings, seller_with_key) -> None:
-    services.credentials_suspend(
+    suspension.credentials_suspend(
         actor=Actor.system("desk"), seller=seller_with_key, reason="調査中"
     )
     standing_enforce(now=MON)

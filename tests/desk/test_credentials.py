@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from sellergate.audit.actors import Actor
 from sellergate.audit.models import AuditEvent
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import api_keys
 from sellergate.credentials.models import FtpAccount, FtpStatus, KeyStatus
 from tests.factories import OperatorFactory, granted_seller
 
@@ -21,7 +21,7 @@ def desk(client):
 
 
 def test_revoking_a_key_needs_a_reason_and_is_audited(desk) -> None:
-    key, _token = services.api_key_create(
+    key, _token = api_keys.api_key_create(
         actor=Actor.system("t"), seller=granted_seller(), name="k"
     )
     response = desk.post(reverse("desk:key_revoke", args=[key.pk]), {"reason": ""}, follow=True)

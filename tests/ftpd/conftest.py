@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from sellergate.audit.actors import Actor
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import ftp_accounts
 from sellergate.credentials.models import FtpAccount
 from sellergate.ftpd.certificates import ensure_self_signed
+from sellergate.grants import provisioning
 from tests.factories import SellerFactory
 from tests.processes import Lines, free_port, sellergate, stop
 
@@ -34,9 +35,11 @@ class FtpServer:
     def account(self, login_id: str = "shop-ftp") -> tuple[FtpAccount, str]:
         """An ACTIVE account with a password, as provisioning and the panel make it."""
         seller = SellerFactory(login_id=login_id)
-        account = FtpAccount.objects.create(seller=seller, username=services.ftp_username(seller))
-        account = services.ftp_account_provision(account_id=account.pk)
-        password = services.ftp_password_reset(actor=Actor.system("test"), account=account)
+        account = FtpAccount.objects.create(
+            seller=seller, username=ftp_accounts.ftp_username(seller)
+        )
+        account = provisioning.ftp_account_provision(account_id=account.pk)
+        password = ftp_accounts.ftp_password_reset(actor=Actor.system("test"), account=account)
         return account, password
 
     def client(self, user: str, password: str, *, tls: bool = True) -> ftplib.FTP:

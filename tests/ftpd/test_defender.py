@@ -8,8 +8,8 @@ import time
 import pytest
 from django.utils import timezone
 
-from sellergate.audit.actors import Actor
 from sellergate.audit.models import AuditEvent
+from sellergate.core.actors import Actor
 from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_lift
 from sellergate.ftpd.models import AddressScore
 

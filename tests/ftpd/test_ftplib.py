@@ -8,9 +8,9 @@ import io
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from sellergate.audit.actors import Actor
 from sellergate.bulk.models import BulkJob
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import ftp_accounts
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -110,7 +110,7 @@ def test_anonymous_log_in_is_refused(ftp_server) -> None:
 
 def test_a_suspended_account_is_refused_with_a_clear_message(ftp_server) -> None:
     account, password = ftp_server.account()
-    services.ftp_account_suspend(actor=Actor.system("desk"), account=account, reason="調査中")
+    ftp_accounts.ftp_account_suspend(actor=Actor.system("desk"), account=account, reason="調査中")
     with pytest.raises(ftplib.error_perm) as refused:
         ftp_server.client(account.username, password)
     assert str(refused.value).startswith("530")

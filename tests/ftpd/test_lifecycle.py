@@ -87,8 +87,9 @@ def test_sigterm_lets_a_transfer_in_flight_finish(ftp_server) -> None:
 def test_a_session_opened_before_a_suspension_is_stopped_at_its_next_command(
     ftp_server, what
 ) -> None:
-    from sellergate.audit.actors import Actor
-    from sellergate.credentials.services import credentials_suspend, ftp_account_suspend
+    from sellergate.core.actors import Actor
+    from sellergate.credentials.ftp_accounts import ftp_account_suspend
+    from sellergate.credentials.suspension import credentials_suspend
 
     account, password = ftp_server.account()
     ftp = ftp_server.client(account.username, password)

@@ -10,7 +10,7 @@ from django_tasks_db.models import DBTaskResult
 
 from sellergate.bulk import processing
 from sellergate.bulk.models import BulkJob
-from tests.factories import CategoryFactory, SellerUserFactory
+from tests.factories import BulkJobFactory, CategoryFactory, SellerUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,13 +69,9 @@ def test_another_sellers_result_is_not_found(seller_client, tmp_path) -> None:
     other = SellerUserFactory()
     result = tmp_path / "r.csv"
     result.write_text("row\n")
-    job = BulkJob.objects.create(
+    job = BulkJobFactory(
         seller=other.seller,
-        source="web",
-        kind="item",
         file_name="x.csv",
-        stored_path=str(tmp_path / "x.csv"),
-        size=1,
         result_path=str(result),
     )
     assert client.get(f"/seller/products/bulk/jobs/{job.pk}/result/").status_code == 404

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from sellergate.audit.actors import Actor
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import api_keys, ftp_accounts
 from sellergate.credentials.models import ApiKey, FtpAccount, KeyStatus
+from sellergate.grants import provisioning
 from tests.factories import SellerUserFactory, granted_seller
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +83,7 @@ def test_rotate_and_revoke_from_the_page(client, seller_user) -> None:
 @pytest.mark.parametrize("name", ["portal:api_key_rotate", "portal:api_key_revoke"])
 def test_another_sellers_key_cannot_be_touched(client, name) -> None:
     owner = granted_seller()
-    key, _token = services.api_key_create(actor=Actor.system("t"), seller=owner, name="theirs")
+    key, _token = api_keys.api_key_create(actor=Actor.system("t"), seller=owner, name="theirs")
     client.force_login(SellerUserFactory(seller=granted_seller()))
     client.get(reverse("portal:api_keys"))
     response = client.post(
@@ -95,7 +96,7 @@ def test_another_sellers_key_cannot_be_touched(client, name) -> None:
 
 
 def test_another_sellers_keys_are_not_listed(client, seller_user) -> None:
-    services.api_key_create(actor=Actor.system("t"), seller=granted_seller(), name="よその鍵")
+    api_keys.api_key_create(actor=Actor.system("t"), seller=granted_seller(), name="よその鍵")
     assert "よその鍵" not in client.get(reverse("portal:api_keys")).content.decode()
 
 
@@ -106,7 +107,7 @@ def test_the_ftp_panel_follows_the_account(client, seller_user) -> None:
     page = client.get(url).content.decode()
     assert "FTP情報の反映まで少々お待ちください" in page
     assert 'http-equiv="refresh"' in page
-    services.ftp_account_provision(account_id=account.pk)
+    provisioning.ftp_account_provision(account_id=account.pk)
     page = client.get(url).content.decode()
     for text in (
         "sg-panel",
@@ -123,7 +124,7 @@ def test_the_ftp_panel_follows_the_account(client, seller_user) -> None:
         reverse("portal:ftp_password_reset"), {"nonce": client.session["credential_form_nonce"]}
     )
     password = response.content.decode().split('id="ftp-password" class="secret">')[1].split("<")[0]
-    assert services.ftp_authenticate("sg-panel", password)
+    assert ftp_accounts.ftp_authenticate("sg-panel", password)
     assert password not in client.get(url).content.decode()
 
 
@@ -131,7 +132,7 @@ def test_the_ftp_panel_shows_unfinished_uploads_and_that_results_do_not_count(
     client, seller_user, settings
 ) -> None:
     account = FtpAccount.objects.create(seller=seller_user.seller, username="sg-usage")
-    account = services.ftp_account_provision(account_id=account.pk)
+    account = provisioning.ftp_account_provision(account_id=account.pk)
     staged = Path(settings.FTP_ROOT) / ".staging" / "sg-usage"
     staged.mkdir(parents=True)
     (staged / "0123abcd").write_bytes(b"x" * 3000)

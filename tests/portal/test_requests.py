@@ -125,7 +125,7 @@ def test_a_second_open_request_of_the_same_kind_is_not_offered(client, seller_us
 
 def test_answering_and_withdrawing_from_the_request_page(client, seller_user) -> None:
     from sellergate.access.services import request_ask
-    from sellergate.audit.actors import Actor
+    from sellergate.core.actors import Actor
 
     filed = access_request(seller_user.seller, user=seller_user)
     request_ask(actor=Actor.system("desk"), request=filed, message="担当者を教えてください")
@@ -150,7 +150,7 @@ def test_the_faq_says_it_is_free_and_where_the_conditions_are(client, seller_use
 
 def test_an_empty_answer_is_refused_with_a_message(client, seller_user) -> None:
     from sellergate.access.services import request_ask
-    from sellergate.audit.actors import Actor
+    from sellergate.core.actors import Actor
 
     filed = access_request(seller_user.seller, user=seller_user)
     request_ask(actor=Actor.system("desk"), request=filed, message="担当者を教えてください")

@@ -1,15 +1,18 @@
-"""No seller reads or acts on another seller's request, through any URL of the seller center."""
+"""No seller reads or acts on another seller's records, through any URL of the seller center."""
 
 from __future__ import annotations
 
 import pytest
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sellergate.access.models import RequestStatus
 from sellergate.access.services import request_ask
-from sellergate.audit.actors import Actor
 from sellergate.audit.models import AuditEvent
-from tests.factories import SellerUserFactory, access_request
+from sellergate.bulk.models import BulkJob
+from sellergate.core.actors import Actor
+from sellergate.credentials.api_keys import api_key_create
+from sellergate.credentials.models import ApiKey, FtpAccount
+from tests.factories import BulkJobFactory, SellerUserFactory, access_request, granted_seller
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +79,113 @@ def test_a_seller_cannot_decide_through_the_desks_urls(client, name) -> None:
     assert response.status_code == 302
     own.refresh_from_db()
     assert own.status == RequestStatus.SUBMITTED
+
+
+# --- every URL of the seller center, with another seller's records -------------------
+
+#: Which record a URL's ``pk`` names, by the path it starts with. A new URL with a pk
+#: fails ``test_every_url_of_the_seller_center_was_walked`` until it is added here.
+PK_MODELS = {
+    "api-keys/": "api_key",
+    "requests/": "request",
+    "products/bulk/jobs/": "job",
+}
+#: What a walker posts: enough for every form of the seller center to be valid.
+FORM = {
+    "name": "乗っ取り",
+    "message": "乗っ取り",
+    "grace_hours": "0",
+    "reason": "乗っ取り",
+    "kind": "item",
+}
+
+
+def _portal_urls() -> list[tuple[str, str]]:
+    """(route, URL name) of every seller-center URL, from the URL configuration itself."""
+    found = []
+
+    def walk(patterns, prefix: str, namespace: str) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(
+                    pattern.url_patterns,
+                    prefix + str(pattern.pattern),
+                    pattern.namespace or namespace,
+                )
+            elif isinstance(pattern, URLPattern) and namespace == "portal" and pattern.name:
+                found.append((prefix + str(pattern.pattern), pattern.name))
+
+    walk(get_resolver().url_patterns, "", "")
+    return found
+
+
+@pytest.fixture
+def theirs(tmp_path):
+    """Another seller with one of every record the seller center shows."""
+    owner = SellerUserFactory(seller=granted_seller(login_id="victim"))
+    key, _token = api_key_create(actor=Actor.system("test"), seller=owner.seller, name="秘密キー")
+    result = tmp_path / "secret-result.csv"
+    result.write_text("秘密の結果\n")
+    job = BulkJobFactory(
+        seller=owner.seller,
+        file_name="secret-upload.csv",
+        result_path=str(result),
+    )
+    request = access_request(
+        owner.seller, kind="ftp", user=owner, purpose="秘密の連携計画について詳しく説明する文章です"
+    )
+    request_ask(actor=Actor.system("desk"), request=request, message="質問")
+    FtpAccount.objects.create(seller=owner.seller, username="sg-victim", status="active")
+    return {
+        "api_key": key,
+        "job": job,
+        "request": request,
+        "markers": ["秘密キー", key.last4, "secret-upload.csv", "sg-victim", "秘密の連携計画"],
+    }
+
+
+def _state(theirs) -> tuple:
+    key = ApiKey.objects.get(pk=theirs["api_key"].pk)
+    request = type(theirs["request"]).objects.get(pk=theirs["request"].pk)
+    return (
+        AuditEvent.objects.count(),
+        key.status,
+        key.replaced_by_id,
+        request.status,
+        FtpAccount.objects.get(username="sg-victim").password_hash,
+        ApiKey.objects.count(),
+        BulkJob.objects.count(),
+    )
+
+
+def test_every_url_of_the_seller_center_was_walked(client, theirs) -> None:
+    urls = _portal_urls()
+    assert len(urls) >= 20
+    client.force_login(SellerUserFactory(seller=granted_seller()))
+    before = _state(theirs)
+    walked = []
+    for route, name in urls:
+        if name in {"logout", "login"}:
+            continue
+        if "<int:pk>" in route:
+            start = next(
+                (p for p in PK_MODELS if route.startswith(f"seller/{p}")),
+                None,
+            )
+            assert start is not None, f"{route}: say in PK_MODELS which record its pk names"
+            record = theirs[PK_MODELS[start]]
+            url = reverse(f"portal:{name}", args=[record.pk])
+            for method in ("get", "post"):
+                response = getattr(client, method)(url, FORM)
+                assert response.status_code in {404, 405}, (method, url, response.status_code)
+                assert response.status_code == 404 or method == "get", (method, url)
+        else:
+            kwargs = {"kind": "item", "fmt": "csv"} if "<str:kind>" in route else {}
+            url = reverse(f"portal:{name}", kwargs=kwargs)
+            page = client.get(url)
+            text = page.content.decode("utf-8", "replace") if not page.streaming else ""
+            for marker in theirs["markers"]:
+                assert marker not in text, (url, marker)
+        walked.append(name)
+    assert _state(theirs) == before  # nothing of theirs changed, nothing audited
+    assert {"api_key_rotate", "api_key_revoke", "bulk_result", "request_answer"} <= set(walked)

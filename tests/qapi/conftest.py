@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from sellergate.audit.actors import Actor
 from sellergate.catalog.models import Brand, Category, ShippingGroup
-from sellergate.credentials import services
+from sellergate.core.actors import Actor
+from sellergate.credentials import api_keys
 from sellergate.sellers.models import Seller
 from tests.factories import (
     PASSWORD,
@@ -34,7 +34,7 @@ class ApiSeller:
 def make_api_seller(login_id: str) -> ApiSeller:
     seller = granted_seller(login_id=login_id)
     user = SellerUserFactory(seller=seller, username=f"{login_id}-user")
-    _key, token = services.api_key_create(actor=Actor.system("test"), seller=seller, name="連携")
+    _key, token = api_keys.api_key_create(actor=Actor.system("test"), seller=seller, name="連携")
     return ApiSeller(
         seller=seller,
         username=user.username,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from sellergate.audit.actors import Actor
-from sellergate.credentials import cache, services
+from sellergate.core.actors import Actor
+from sellergate.credentials import api_keys, cache, suspension
 from sellergate.credentials.models import ApiKey
 from sellergate.qapi.codes import TABLE, Error, Result
 from sellergate.qapi.models import SellerRateLimit
@@ -97,14 +97,14 @@ def test_revoked_suspended_and_password_changed(
     sak = sak_for(api, shop)
     # Credential changes reach the verification cache after commit, as in production.
     with django_capture_on_commit_callbacks(execute=True):
-        services.credentials_suspend(actor=ACTOR, seller=shop.seller, reason="テスト")
+        suspension.credentials_suspend(actor=ACTOR, seller=shop.seller, reason="テスト")
     assert error_code(api.call("ItemsLookup.GetAllGoodsInfo", sak)) == Error.SELLER_SUSPENDED
     with django_capture_on_commit_callbacks(execute=True):
-        services.credentials_resume(actor=ACTOR, seller=shop.seller, reason="テスト")
+        suspension.credentials_resume(actor=ACTOR, seller=shop.seller, reason="テスト")
     assert result_code(api.call("ItemsLookup.GetAllGoodsInfo", sak)) == 0
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.api_key_revoke(
+        api_keys.api_key_revoke(
             actor=ACTOR, key=ApiKey.objects.get(seller=shop.seller), reason="テスト"
         )
     assert error_code(api.call("ItemsLookup.GetAllGoodsInfo", sak)) == Error.KEY_REVOKED

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from sellergate.audit.models import AuditEvent
-from sellergate.errors import FieldError
+from sellergate.core.errors import FieldError
 from sellergate.sellers import actions
 from sellergate.sellers.models import Order
 from tests.factories import (

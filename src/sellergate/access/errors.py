@@ -1,6 +1,7 @@
 """What the access-request services refuse, each with a message for the person acting.
 
-AccessError
+Refusal (sellergate.core.errors)
+└── AccessError
 ├── RequestStateError     the request is no longer in a state that allows it
 │                         (another operator decided first, the seller withdrew)
 ├── NotABusinessDay       approvals wait for a business day (Asia/Tokyo)
@@ -10,24 +11,24 @@ AccessError
 
 from __future__ import annotations
 
+from sellergate.core.errors import Refusal
 
-class AccessError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+
+class AccessError(Refusal):
+    default_code = "access"
 
 
 class RequestStateError(AccessError):
-    pass
+    default_code = "state"
 
 
 class NotABusinessDay(AccessError):
-    pass
+    default_code = "not_a_business_day"
 
 
 class ConditionsNotMet(AccessError):
-    pass
+    default_code = "conditions_not_met"
 
 
 class OverrideNotAllowed(AccessError):
-    pass
+    default_code = "override_not_allowed"

@@ -16,6 +16,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sellergate.core.tenancy import SellerOwnedQuerySet
+
 
 class RequestKind(models.TextChoices):
     API_KEY = "api_key", _("API key")
@@ -79,6 +81,8 @@ class AccessRequest(models.Model):
     decision_reason = models.TextField(_("reason"), blank=True)
     override_reason = models.TextField(_("reason for overriding the conditions"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SellerOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("access request")

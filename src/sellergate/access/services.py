@@ -32,9 +32,9 @@ from sellergate.access.models import (
     RequestStatus,
 )
 from sellergate.access.validators import validate_integrator, validate_purpose
-from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.businessdays.calendar import load_calendar
+from sellergate.core.actors import Actor
 from sellergate.sellers.eligibility import evaluate_eligibility
 from sellergate.sellers.models import Seller
 
@@ -77,22 +77,30 @@ def _locked(request: AccessRequest, allowed: Iterable[str]) -> AccessRequest:
     return locked
 
 
-def _refuse_if_already_granted(seller: Seller, kind: str) -> None:
-    from sellergate.credentials.models import FtpAccount, FtpStatus
-    from sellergate.credentials.services import api_access_granted
-
-    if kind == RequestKind.API_KEY and api_access_granted(seller):
-        raise ValidationError(
-            _("Your API key request was approved already: issue keys on the API key page."),
-            code="already_granted",
-        )
-    if kind == RequestKind.FTP and (
-        FtpAccount.objects.filter(seller=seller).exclude(status=FtpStatus.CLOSED).exists()
+def request_check(
+    *, kind: str, purpose: str, integrator_name: str, confirmations: Iterable[str]
+) -> None:
+    """A submission's own field checks; raises ``ValidationError`` by field."""
+    errors: dict[str, list[ValidationError]] = {}
+    for field, validate, value in (
+        ("purpose", validate_purpose, purpose),
+        ("integrator_name", validate_integrator, integrator_name),
     ):
-        raise ValidationError(
-            _("You have an FTP account already: see [Upload by FTP connection]."),
-            code="already_granted",
-        )
+        try:
+            validate(value)
+        except ValidationError as error:
+            errors[field] = [error]
+    if kind == RequestKind.FTP:
+        missing = [item for item in FTP_CONFIRMATIONS if item not in set(confirmations)]
+        if missing:
+            errors["confirmations"] = [
+                ValidationError(
+                    _("Read the guidance beside the remarks field and confirm it."),
+                    code="unconfirmed",
+                )
+            ]
+    if errors:
+        raise ValidationError(errors)
 
 
 def request_submit(
@@ -109,31 +117,14 @@ def request_submit(
     now: dt.datetime | None = None,
 ) -> AccessRequest:
     """File a request. Failing conditions do not stop it (the desk decides) but are
-    stored with it; the due date is the calendar's, from the time received."""
+    stored with it; the due date is the calendar's, from the time received. (Whether
+    what it asks for is granted already is the grant workflow's question:
+    ``grants.services.request_submit`` asks it, then calls this.)"""
     now = now or timezone.now()
     confirmations = sorted(set(confirmations))
-    errors: dict[str, list[ValidationError]] = {}
-    for field, validate, value in (
-        ("purpose", validate_purpose, purpose),
-        ("integrator_name", validate_integrator, integrator_name),
-    ):
-        try:
-            validate(value)
-        except ValidationError as error:
-            errors[field] = [error]
-    if kind == RequestKind.FTP:
-        missing = [item for item in FTP_CONFIRMATIONS if item not in confirmations]
-        if missing:
-            errors["confirmations"] = [
-                ValidationError(
-                    _("Read the guidance beside the remarks field and confirm it."),
-                    code="unconfirmed",
-                )
-            ]
-    if errors:
-        raise ValidationError(errors)
-    _refuse_if_already_granted(seller, kind)
-
+    request_check(
+        kind=kind, purpose=purpose, integrator_name=integrator_name, confirmations=confirmations
+    )
     request = AccessRequest(
         seller=seller,
         kind=kind,
@@ -159,9 +150,7 @@ def request_submit(
         raise ValidationError(
             _("You already have an open request of this kind."), code="open_request_exists"
         ) from None
-    from sellergate.access.policy import policy_consider
-
-    return policy_consider(request=request, now=now) or request
+    return request
 
 
 def request_ask(*, actor: Actor, request: AccessRequest, message: str) -> AccessRequest:
@@ -226,7 +215,9 @@ def request_approve(
     now: dt.datetime | None = None,
 ) -> AccessRequest:
     """Approve: only on a business day, and only while every hard condition passes, unless
-    an operator with the override permission gives a reason (kept and audited)."""
+    an operator with the override permission gives a reason (kept and audited). What
+    the approval grants is the workflow's (``grants.services.request_approve``, which
+    calls this in its transaction)."""
     now = now or timezone.now()
     calendar = load_calendar()
     today = timezone.localdate(now)
@@ -248,7 +239,8 @@ def request_approve(
         locked = _locked(request, {RequestStatus.SUBMITTED})
         before = locked.status
         _decide(locked, actor, RequestStatus.APPROVED, now)
-        failed = [c for c in locked.eligibility_at_decision["conditions"] if not c["passed"]]
+        decided = locked.eligibility_at_decision or {}  # set by _decide just above
+        failed = [c for c in decided["conditions"] if not c["passed"]]
         if failed:
             if not override_reason:
                 raise ConditionsNotMet(
@@ -275,9 +267,6 @@ def request_approve(
             )
         else:
             _audit(actor, "request.approve", locked, before)
-        from sellergate.credentials.fulfilment import fulfil_approved
-
-        fulfil_approved(actor=actor, request=locked)
         transaction.on_commit(lambda: notifications.request_decided(locked))
     return locked
 

@@ -6,14 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from sellergate.accounts.models import LoginThrottle, User
 from sellergate.accounts.throttle import login_unlock
-from sellergate.admin_services import ReadOnlyModelAdmin
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
+from sellergate.core.admin import ReadOnlyModelAdmin
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         (_("Seller"), {"fields": ("seller", "language")}),
     )
     add_fieldsets = (

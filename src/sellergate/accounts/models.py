@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sellergate.accounts.signals import password_changed
+
 
 class User(AbstractUser):
     seller = models.ForeignKey(
@@ -47,15 +49,13 @@ class User(AbstractUser):
         ]
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        # A new password voids the seller authorization keys issued under the old one;
-        # verification caches must drop what they hold (cache invalidation, no domain
-        # logic: the keys themselves are checked against the password at verification).
-        password_changed = self._password is not None
+        # A new password voids the seller authorization keys issued under the old one:
+        # the domains that hold such keys hear of it (accounts.signals); the keys
+        # themselves are checked against the password at verification.
+        changed = getattr(self, "_password", None) is not None  # set by set_password()
         super().save(*args, **kwargs)
-        if password_changed and self.pk is not None:
-            from sellergate.credentials import cache
-
-            cache.invalidate_after_commit()
+        if changed and self.pk is not None:
+            password_changed.send(sender=type(self), user=self)
 
     @property
     def is_operator(self) -> bool:

@@ -6,8 +6,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
 from sellergate.accounts.models import User
-from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
+from sellergate.core.actors import Actor
 from sellergate.sellers.models import Seller
 
 

@@ -25,8 +25,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from sellergate.accounts.models import LoginThrottle
-from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
+from sellergate.core.actors import Actor
 
 REPEAT_FACTOR = 1.5
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from sellergate.admin_services import ReadOnlyModelAdmin
 from sellergate.audit.models import AuditEvent
+from sellergate.core.admin import ReadOnlyModelAdmin
 
 
 @admin.register(AuditEvent)

@@ -8,8 +8,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sellergate.core.tenancy import SellerOwnedQuerySet
 
-class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+
+class AuditEventQuerySet(SellerOwnedQuerySet["AuditEvent"]):
     def update(self, **kwargs: Any) -> int:
         raise TypeError("audit events are append-only")
 

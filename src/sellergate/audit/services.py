@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
-from sellergate.audit.actors import Actor
 from sellergate.audit.models import AuditEvent
+from sellergate.core.actors import Actor
 
 if TYPE_CHECKING:
     from sellergate.sellers.models import Seller

@@ -8,6 +8,8 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
+from sellergate.core.fields import concrete_field
+
 _encoder = DjangoJSONEncoder()
 
 
@@ -15,7 +17,7 @@ def field_values(obj: models.Model, fields: list[str] | tuple[str, ...]) -> dict
     """The named concrete fields of ``obj`` as JSON-safe values (dates as ISO text)."""
     values = {}
     for name in fields:
-        value = getattr(obj, obj._meta.get_field(name).attname)
+        value = getattr(obj, concrete_field(obj, name).attname)
         if isinstance(value, dt.datetime) and value.tzinfo is not None:
             # The same instant read back from the database is in UTC: compare like with like.
             value = value.astimezone(dt.UTC)

@@ -22,7 +22,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from sellergate.errors import TranslatableError
+from sellergate.core.errors import TranslatableError
 
 #: Parts smaller than this unpacked are not held to the ratio (small XML varies a lot).
 RATIO_FROM_BYTES = 1024 * 1024

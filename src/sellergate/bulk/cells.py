@@ -16,7 +16,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from sellergate.errors import TranslatableError
+from sellergate.core.errors import TranslatableError
 
 Reader = Callable[[str], dict[str, Any]]
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sellergate.core.tenancy import SellerOwnedQuerySet
+
 
 class JobSource(models.TextChoices):
     FTP = "ftp", _("FTP")
@@ -72,6 +74,8 @@ class BulkJob(models.Model):
     # How many times a worker took the job up: one that keeps dying on it (a crash, a
     # kill, an exception) ends FAILED after MAX_ATTEMPTS instead of looping for ever.
     attempts = models.PositiveSmallIntegerField(default=0)
+
+    objects = SellerOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bulk job")

@@ -16,7 +16,6 @@ applied); the seller uploads the file again once the suspension is lifted.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import resource
 import time
@@ -25,19 +24,17 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sellergate.audit.actors import Actor
-from sellergate.audit.services import audit_record
+from sellergate.bulk import jobs
 from sellergate.bulk.columns import TEMPLATES
 from sellergate.bulk.models import BulkJob, JobKind, JobStatus
 from sellergate.bulk.reader import FileRejected, open_sheet
 from sellergate.bulk.results import ResultWriter, result_path
 from sellergate.bulk.rows import Context, Outcome, apply_batch
-from sellergate.bulk.services import SUSPENDED, suspension_reason
-from sellergate.monitoring.metrics import BULK_ROWS
+from sellergate.bulk.suspension import SUSPENDED, suspension_reason
+from sellergate.core.actors import Actor
+from sellergate.core.metrics import BULK_ROWS
 
 log = logging.getLogger(__name__)
 
@@ -71,25 +68,13 @@ CRASHED = _(
 )
 
 
-def claim(job_id: int) -> BulkJob | None:
-    claimed = BulkJob.objects.filter(
-        pk=job_id, status__in=(JobStatus.RECEIVED, JobStatus.QUEUED)
-    ).update(status=JobStatus.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1)
-    return BulkJob.objects.select_related("seller").get(pk=job_id) if claimed else None
-
-
-def _beat(job: BulkJob) -> None:
-    job.heartbeat_at = timezone.now()
-    BulkJob.objects.filter(pk=job.pk).update(heartbeat_at=job.heartbeat_at)
-
-
 def _count_rows(job: BulkJob, path: Path) -> int:
     sheet = open_sheet(path, TEMPLATES[job.kind], required=REQUIRED_COLUMNS[job.kind])
     count, beaten = 0, time.monotonic()
     for _row in sheet.rows:
         count += 1
         if count % 1000 == 0 and time.monotonic() - beaten > HEARTBEAT_SECONDS:
-            _beat(job)  # a long first pass is not a dead worker
+            jobs.job_beat(job)  # a long first pass is not a dead worker
             beaten = time.monotonic()
     return count
 
@@ -100,7 +85,7 @@ def process(job_id: int) -> BulkJob | None:
     A job whose worker died part-way (requeued by ``bulk_jobs_requeue``) goes on from its
     last committed batch: the rows before it are not applied again, and the result file
     is cut back to where that batch ended it."""
-    job = claim(job_id)
+    job = jobs.job_claim(job_id)
     if job is None:
         return None
     if job.attempts > MAX_ATTEMPTS:
@@ -135,12 +120,12 @@ def _give_up(job: BulkJob, refusal: FileRejected) -> BulkJob:
     except OSError:
         log.exception("bulk job %s: its result file cannot be written", job.pk)
         job.error = refusal.text()
-        return _finish(job, JobStatus.FAILED)
+        return jobs.job_finish(job, JobStatus.FAILED)
 
 
 def _process(job: BulkJob) -> BulkJob:
     if job.kind == JobKind.IMAGE:
-        return _finish(job, JobStatus.DONE)  # stored in images/, served from there
+        return jobs.job_finish(job, JobStatus.DONE)  # stored in images/, served from there
     path = Path(job.stored_path)
     required = REQUIRED_COLUMNS[job.kind]
     try:
@@ -151,10 +136,10 @@ def _process(job: BulkJob) -> BulkJob:
         return _refuse(job, refusal, None)
     except OSError as error:
         job.error = f"The uploaded file cannot be read: {error.strerror}"
-        return _finish(job, JobStatus.FAILED)
+        return jobs.job_finish(job, JobStatus.FAILED)
     job.encoding = sheet.encoding
     job.result_path = job.result_path or str(result_path(job))
-    job.save(update_fields=["total_rows", "encoding", "result_path"])
+    jobs.job_started(job)
     writer = ResultWriter(Path(job.result_path), sheet.encoding, offset=job.result_offset)
     ctx = Context(seller=job.seller, actor=Actor(user=None, label=f"bulk:{job.pk}"))
     rows = iter(sheet.rows)
@@ -171,8 +156,7 @@ def _process(job: BulkJob) -> BulkJob:
                 for (number, _cells), outcome in zip(batch, outcomes, strict=True):
                     _count(job, outcome, writer, number)
                 job.result_offset = writer.flush()
-                job.heartbeat_at = timezone.now()
-                job.save(update_fields=PROGRESS_FIELDS)
+                jobs.job_progress(job)
             BULK_ROWS.labels(outcome="ok").inc(job.ok_rows - ok_before)
             BULK_ROWS.labels(outcome="error").inc(job.error_rows - errors_before)
         for number, why in sheet.skipped:
@@ -183,18 +167,7 @@ def _process(job: BulkJob) -> BulkJob:
         writer.abandon()  # the caller ends the job from its last committed batch
         raise
     writer.close()
-    return _finish(job, JobStatus.DONE)
-
-
-PROGRESS_FIELDS = [
-    "processed_rows",
-    "ok_rows",
-    "error_rows",
-    "created_count",
-    "updated_count",
-    "result_offset",
-    "heartbeat_at",
-]
+    return jobs.job_finish(job, JobStatus.DONE)
 
 
 def _count(job: BulkJob, outcome: Outcome, writer: ResultWriter, number: int) -> None:
@@ -216,40 +189,4 @@ def _refuse(job: BulkJob, refusal: FileRejected, writer: ResultWriter | None) ->
     writer.refused(refusal)
     writer.close()
     job.error = refusal.text()
-    return _finish(job, JobStatus.FAILED)
-
-
-def _drop_snapshot(path: Path) -> None:
-    if "spool" in path.parts:
-        path.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            path.parent.rmdir()
-
-
-@transaction.atomic
-def _finish(job: BulkJob, status: str) -> BulkJob:
-    if job.kind != JobKind.IMAGE and job.stored_path != job.source_path:
-        # The snapshot has served its purpose (the upload itself stays where it landed).
-        transaction.on_commit(lambda: _drop_snapshot(Path(job.stored_path)))
-    job.status = status
-    job.finished_at = timezone.now()
-    job.save()
-    audit_record(
-        actor=Actor(user=None, label=f"bulk:{job.pk}"),
-        action="bulk_job.done" if status == JobStatus.DONE else "bulk_job.failed",
-        obj=job,
-        seller=job.seller,
-        after={
-            "rows": job.processed_rows,
-            "applied": job.ok_rows,
-            "errors": job.error_rows,
-            "registered": job.created_count,
-            "modified": job.updated_count,
-            "result": Path(job.result_path).name if job.result_path else "",
-            "error": job.error[:500],
-        },
-    )
-    log.info(
-        "bulk job %s %s: %s rows, %s errors", job.pk, status, job.processed_rows, job.error_rows
-    )
-    return job
+    return jobs.job_finish(job, JobStatus.FAILED)

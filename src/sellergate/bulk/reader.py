@@ -17,7 +17,7 @@ import codecs
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sellergate.bulk.archive import ArchiveRejected, check_xlsx
 from sellergate.bulk.columns import REQUIREMENTS, Column
-from sellergate.errors import TranslatableError
+from sellergate.core.errors import TranslatableError
 
 SAMPLE = 64 * 1024
 #: Excel's own limit on one cell; no column of the templates takes more.
@@ -162,7 +162,7 @@ def raw_rows(path: Path) -> tuple[str, Iterator[list[str]]]:
     return encoding, _text_rows(path, encoding)
 
 
-def _matches(row: list[str], columns: list[Column | None], attribute: str) -> bool:
+def _matches(row: list[str], columns: Sequence[Column | None], attribute: str) -> bool:
     pairs = [(cell, col) for cell, col in zip(row, columns, strict=False) if cell]
     return bool(pairs) and all(
         col is not None and cell == getattr(col, attribute) for cell, col in pairs

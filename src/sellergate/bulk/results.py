@@ -18,12 +18,12 @@ import os
 from pathlib import Path
 from typing import IO
 
-from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from sellergate.bulk.models import BulkJob
 from sellergate.bulk.rows import Outcome
+from sellergate.core import paths
 
 HEADER = (
     "row",
@@ -63,10 +63,9 @@ def result_path(job: BulkJob) -> Path:
     stem = bounded_stem(job.file_name)
     stamp = timezone.localtime().strftime("%Y%m%d%H%M%S")
     if job.source == "ftp":
-        # The upload landed in <FTP home>/item/ or /inventory/: results/ is beside them.
-        folder = Path(job.source_path or job.stored_path).parent.parent / "results"
+        folder = paths.ftp_results_folder(Path(job.source_path or job.stored_path))
     else:
-        folder = Path(settings.DATA_DIR) / "bulk" / "results" / job.seller.login_id
+        folder = paths.web_results_folder(job.seller.login_id)
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{stem}.{stamp}.j{job.pk}.csv"
 

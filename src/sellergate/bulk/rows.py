@@ -18,13 +18,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sellergate.audit.actors import Actor
 from sellergate.bulk.cells import CellError
 from sellergate.bulk.columns import ITEM_COLUMNS, NEW_ITEM_REQUIRED, PRICE_QTY_COLUMNS, Column
 from sellergate.catalog.batch import Change, Saved, products_save
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.lookups import CachedLookups
 from sellergate.catalog.models import Product
+from sellergate.core.actors import Actor
 from sellergate.sellers.models import Seller
 
 Row = tuple[int, dict[str, str]]
@@ -102,12 +102,14 @@ def _existing(seller: Seller, rows: list[Row]) -> tuple[dict[str, Product], dict
     """The batch's items already in the catalog, by item code and by seller item code."""
     item_codes = {c["item_number"] for _n, c in rows if c.get("item_number")}
     seller_codes = {c["seller_unique_item_id"] for _n, c in rows if c.get("seller_unique_item_id")}
-    found = Product.objects.filter(seller=seller).filter(
+    found = Product.objects.of(seller).filter(
         Q(item_code__in=item_codes) | Q(seller_code__in=seller_codes)
     )
-    by_item, by_code = {}, {}
+    by_item: dict[str, Product] = {}
+    by_code: dict[str, Product] = {}
     for product in found:
-        by_item[product.item_code] = product
+        if product.item_code:  # every saved product has one; the type allows None
+            by_item[product.item_code] = product
         by_code[product.seller_code] = product
     return by_item, by_code
 

@@ -21,9 +21,8 @@ import sys
 from django.conf import settings
 from django.tasks import task
 
-from sellergate.bulk import processing
+from sellergate.bulk import jobs, processing
 from sellergate.bulk.models import BulkJob
-from sellergate.bulk.services import bulk_job_retry
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +45,7 @@ def process_bulk_job(job_id: int) -> str:
     )
     if child.returncode != 0:
         log.error("bulk job %s: its process ended with status %s", job_id, child.returncode)
-        if bulk_job_retry(job_id):
+        if jobs.job_release(job_id):
+            process_bulk_job.enqueue(job_id)
             return "retried"
     return BulkJob.objects.values_list("status", flat=True).get(pk=job_id)

@@ -7,10 +7,10 @@ from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from sellergate.admin_services import ServiceModelAdmin
-from sellergate.audit.actors import Actor
 from sellergate.businessdays import services
 from sellergate.businessdays.models import ClosureDay
+from sellergate.core.actors import Actor
+from sellergate.core.admin import ServiceModelAdmin
 
 
 @admin.register(ClosureDay)

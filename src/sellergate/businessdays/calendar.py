@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from sellergate.core.errors import Refusal
+
 #: No business day within this many days means the closures are wrong, not that the
 #: desk is closed for a year: fail loudly instead of looping.
 SEARCH_LIMIT_DAYS = 366
@@ -28,9 +30,11 @@ SEARCH_LIMIT_DAYS = 366
 ONE_DAY = dt.timedelta(days=1)
 
 
-class CalendarError(ValueError):
+class CalendarError(Refusal, ValueError):
     """A date the calendar cannot answer for (outside the holiday tables, no business day
     within a year, a datetime without a time zone)."""
+
+    default_code = "calendar"
 
 
 @cache

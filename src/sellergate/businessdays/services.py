@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.db import transaction
 
-from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.businessdays.models import ClosureDay
+from sellergate.core.actors import Actor
 
 
 def closure_add(*, actor: Actor, date: dt.date, name: str) -> ClosureDay:

@@ -5,10 +5,10 @@ from typing import Any
 from django.contrib import admin
 from django.forms import ModelForm
 
-from sellergate.admin_services import ReadOnlyModelAdmin, ServiceModelAdmin
-from sellergate.audit.actors import Actor
 from sellergate.catalog.models import Brand, Category, Product, ShippingGroup
 from sellergate.catalog.reference import Reference, reference_save
+from sellergate.core.actors import Actor
+from sellergate.core.admin import ReadOnlyModelAdmin, ServiceModelAdmin
 
 
 class ReferenceAdmin(ServiceModelAdmin):

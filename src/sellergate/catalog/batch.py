@@ -27,7 +27,8 @@ from sellergate.catalog.services import (
     check_available_date,
     resolve_values,
 )
-from sellergate.errors import Message as _
+from sellergate.core.errors import Message as _
+from sellergate.core.fields import concrete_field
 from sellergate.sellers.models import Seller
 
 
@@ -44,7 +45,7 @@ class Saved:
 
 
 def _attnames(names: set[str]) -> list[tuple[str, str]]:
-    return [(name, Product._meta.get_field(name).attname) for name in sorted(names)]
+    return [(name, concrete_field(Product, name).attname) for name in sorted(names)]
 
 
 FIELDS = Product._meta.concrete_fields
@@ -85,7 +86,7 @@ def _check_fields(product: Product, names: set[str]) -> None:
     """The model's own field checks (length, choices, blank) for the fields given; foreign
     keys were resolved through the lookups already."""
     for name in sorted(names):
-        field = Product._meta.get_field(name)
+        field = concrete_field(Product, name)
         if isinstance(field, models.ForeignKey):
             continue
         try:
@@ -170,7 +171,7 @@ def _insert(products: list[Product], given: list[set[str]] | None = None) -> Non
     connection = connections[DEFAULT_DB_ALIAS]
     fields = [f for f in Product._meta.concrete_fields if not f.primary_key]
     table = connection.ops.quote_name(Product._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     now = timezone.now()
     always = {"seller", "item_code", "seller_code"}
@@ -200,9 +201,9 @@ def _insert(products: list[Product], given: list[set[str]] | None = None) -> Non
 
 def _update(products: list[Product], names: list[str]) -> None:
     connection = connections[DEFAULT_DB_ALIAS]
-    fields = [Product._meta.get_field(name) for name in names]
+    fields = [concrete_field(Product, name) for name in names]
     table = connection.ops.quote_name(Product._meta.db_table)
-    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+    assignments = ", ".join(f"{connection.ops.quote_name(str(f.column))} = %s" for f in fields)
     rows = [
         [*(f.get_db_prep_save(getattr(p, f.attname), connection) for f in fields), p.pk]
         for p in products
@@ -222,9 +223,9 @@ def _refuse_taken_codes(
     wanted = [(i, p) for i, p in (*new, *changed) if isinstance(results[i], Saved)]
     counts = Counter(p.seller_code for _i, p in wanted)
     taken = dict(
-        Product.objects.filter(seller=seller, seller_code__in=list(counts)).values_list(
-            "seller_code", "pk"
-        )
+        Product.objects.of(seller)
+        .filter(seller_code__in=list(counts))
+        .values_list("seller_code", "pk")
     )
     seen: dict[str, Product] = {}
     for index, product in sorted(wanted, key=lambda pair: pair[0]):

@@ -1,8 +1,8 @@
-"""Why the catalog refused a change (see ``sellergate.errors``)."""
+"""Why the catalog refused a change (see ``sellergate.core.errors``)."""
 
 from __future__ import annotations
 
-from sellergate.errors import FieldError
+from sellergate.core.errors import FieldError
 
 
 class CatalogError(FieldError):

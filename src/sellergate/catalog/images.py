@@ -11,22 +11,10 @@ from urllib.parse import quote
 
 from django.conf import settings
 
-from sellergate.credentials.models import FtpAccount
+from sellergate.core import paths
 from sellergate.sellers.models import Seller
 
 EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
-
-
-def web_folder(login_id: str) -> Path:
-    """Where images uploaded on the bulk page are kept."""
-    return Path(settings.DATA_DIR) / "images" / login_id
-
-
-def folders(seller: Seller) -> list[Path]:
-    found = [web_folder(seller.login_id)]
-    for username in FtpAccount.objects.filter(seller=seller).values_list("username", flat=True):
-        found.insert(0, Path(settings.FTP_ROOT) / username / "images")
-    return found
 
 
 def valid_name(name: str) -> bool:
@@ -42,7 +30,7 @@ def valid_name(name: str) -> bool:
 def find(seller: Seller, name: str) -> Path | None:
     if not valid_name(name):
         return None
-    for folder in folders(seller):
+    for folder in paths.image_folders(seller.login_id):
         path = folder / name
         if path.is_file():
             return path

@@ -21,7 +21,7 @@ class Lookups:
         return Brand.objects.filter(number=number).first()
 
     def shipping_group(self, seller: Seller, number: int) -> bool:
-        return ShippingGroup.objects.filter(seller=seller, number=number).exists()
+        return ShippingGroup.objects.of(seller).filter(number=number).exists()
 
 
 class CachedLookups(Lookups):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sellergate.core.tenancy import SellerOwnedQuerySet
 from sellergate.sellers.models import Seller
 
 
@@ -39,8 +40,8 @@ class Category(models.Model):
 
     @property
     def level(self) -> int:
-        level, node = 1, self
-        while node.parent_id is not None:
+        level, node = 1, self.parent
+        while node is not None:
             level, node = level + 1, node.parent
         return level
 
@@ -71,6 +72,8 @@ class ShippingGroup(models.Model):
         _("free over (yen)"), null=True, blank=True, help_text=_("Free shipping from this total.")
     )
     carrier = models.CharField(_("carrier"), max_length=50, blank=True)
+
+    objects = SellerOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("shipping group")
@@ -161,6 +164,8 @@ class Product(models.Model):
     extra = models.JSONField(_("other attributes"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SellerOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("product")

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.audit.snapshots import changed, field_values
 from sellergate.catalog.models import Brand, Category, ShippingGroup
+from sellergate.core.actors import Actor
 
 Reference = Category | Brand | ShippingGroup
 

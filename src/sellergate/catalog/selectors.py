@@ -6,12 +6,12 @@ from django.db.models import QuerySet
 
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.models import Product
-from sellergate.errors import Message as _
+from sellergate.core.errors import Message as _
 from sellergate.sellers.models import Seller
 
 
 def seller_products(seller: Seller) -> QuerySet[Product]:
-    return Product.objects.filter(seller=seller).select_related("seller", "category", "brand")
+    return Product.objects.of(seller).select_related("seller", "category", "brand")
 
 
 def product_get(

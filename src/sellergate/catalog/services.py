@@ -14,14 +14,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.audit.snapshots import changed, field_values
 from sellergate.catalog import codes
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.lookups import DATABASE, Lookups
 from sellergate.catalog.models import Product
-from sellergate.errors import Message as _
+from sellergate.core.actors import Actor
+from sellergate.core.errors import Message as _
 from sellergate.sellers.models import Seller
 
 MAX_KEYWORDS = 10
@@ -158,7 +158,7 @@ def _clean(product: Product) -> None:
 
 
 def _save_unique(product: Product) -> None:
-    taken = Product.objects.filter(seller_id=product.seller_id, seller_code=product.seller_code)
+    taken = Product.objects.of(product.seller_id).filter(seller_code=product.seller_code)
     if product.pk:
         taken = taken.exclude(pk=product.pk)
     if taken.exists():

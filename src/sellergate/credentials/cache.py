@@ -35,10 +35,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
+
+from sellergate.core import paths
 
 _lock = threading.Lock()
 _seen_epoch: int | None = None
@@ -47,7 +48,7 @@ GENERATION = "generation"
 
 
 def _epoch_path() -> Path:
-    return Path(settings.DATA_DIR) / "credentials.epoch"
+    return paths.credentials_epoch()
 
 
 def _current_epoch() -> int:
@@ -115,3 +116,8 @@ def _bump() -> None:
 def invalidate_after_commit() -> None:
     """Call inside the transaction that changes a credential."""
     transaction.on_commit(_bump)
+
+
+def on_password_changed(sender: object, **kwargs: Any) -> None:
+    """``accounts.signals.password_changed``'s receiver."""
+    invalidate_after_commit()

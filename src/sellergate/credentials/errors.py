@@ -13,6 +13,8 @@ KeyRejected(reason)
 
 from __future__ import annotations
 
+from sellergate.core.errors import Refusal
+
 REASONS = (
     "malformed",
     "bad_checksum",
@@ -25,18 +27,22 @@ REASONS = (
 )
 
 
-class KeyRejected(Exception):
+class KeyRejected(Refusal):
+    """A presented key refused; ``reason`` (also its ``code``) is one of ``REASONS``, which
+    each interface words for its user (the API's code table, the FTP server's reply)."""
+
     def __init__(self, reason: str) -> None:
         assert reason in REASONS, reason
-        super().__init__(reason)
+        super().__init__(reason, code=reason)
         self.reason = reason
 
 
-class CredentialError(Exception):
+class CredentialError(Refusal):
     """A credential service refused an action; ``message`` is for the person acting."""
 
+    default_code = "credential"
+
     def __init__(self, message: str, *, failed_login: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, code="failed_login" if failed_login else None)
         # A wrong user ID or password (for the log-in throttle), not any other refusal.
         self.failed_login = failed_login

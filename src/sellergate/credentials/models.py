@@ -17,6 +17,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sellergate.core.tenancy import SellerOwnedQuerySet
+
 
 class KeyStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
@@ -60,6 +62,8 @@ class ApiKey(models.Model):
     )
     expiry_notices_sent = models.JSONField(default=list, blank=True)
 
+    objects = SellerOwnedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("API key")
         verbose_name_plural = _("API keys")
@@ -74,6 +78,10 @@ class ApiKey(models.Model):
             and (self.expires_at is None or moment < self.expires_at)
             and (self.retires_at is None or moment < self.retires_at)
         )
+
+
+class SellerAuthKeyQuerySet(SellerOwnedQuerySet["SellerAuthKey"]):
+    seller_path = "api_key__seller"
 
 
 class SellerAuthKey(models.Model):
@@ -91,6 +99,8 @@ class SellerAuthKey(models.Model):
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SellerAuthKeyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("seller authorization key")
@@ -138,6 +148,8 @@ class FtpAccount(models.Model):
     quota_files = models.IntegerField(
         _("file quota"), null=True, blank=True, help_text=_("Empty: the default.")
     )
+
+    objects = SellerOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("FTP account")

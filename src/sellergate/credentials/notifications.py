@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Any
 
@@ -12,7 +11,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from sellergate.credentials.models import ApiKey, KeyStatus
+from sellergate.credentials.models import ApiKey
 from sellergate.sellers.eligibility import Eligibility
 from sellergate.sellers.models import Seller
 
@@ -45,23 +44,5 @@ def key_leaked(*, key: ApiKey, url: str, source: str) -> None:
     )
 
 
-def send_due_expiry_notices(*, now: dt.datetime) -> int:
-    """One notice per key and threshold (e.g. 14, 7 and 1 days before it expires)."""
-    sent = 0
-    thresholds = sorted(settings.API_KEY_EXPIRY_NOTICE_DAYS, reverse=True)
-    horizon = now + dt.timedelta(days=max(thresholds, default=0))
-    keys = ApiKey.objects.filter(
-        status=KeyStatus.ACTIVE, expires_at__gt=now, expires_at__lte=horizon
-    )
-    for key in keys.select_related("seller"):
-        days_left = (key.expires_at - now).days + 1
-        due = [t for t in thresholds if days_left <= t and t not in key.expiry_notices_sent]
-        if not due:
-            continue
-        # One mail even when several thresholds were passed at once (a worker that was off).
-        ApiKey.objects.filter(pk=key.pk).update(
-            expiry_notices_sent=[*key.expiry_notices_sent, *due]
-        )
-        _send(key.seller, "key_expiring", {"key": key, "days": days_left})
-        sent += 1
-    return sent
+def key_expiring(*, key: ApiKey, days: int) -> None:
+    _send(key.seller, "key_expiring", {"key": key, "days": days})

@@ -15,9 +15,9 @@ from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
-from sellergate.audit.actors import Actor
 from sellergate.businessdays.calendar import load_calendar
-from sellergate.credentials import notifications, services
+from sellergate.core.actors import Actor
+from sellergate.credentials import notifications, suspension
 from sellergate.credentials.models import FtpStatus, KeyStatus
 from sellergate.sellers.eligibility import evaluate_eligibility
 from sellergate.sellers.models import Seller
@@ -59,11 +59,11 @@ def standing_enforce(*, now: dt.datetime | None = None) -> StandingReport:
     for seller in _with_credentials():
         eligibility = evaluate_eligibility(seller, now=now)
         if eligibility.passed:
-            services.standing_restored(actor=CHECKER, seller=seller)
+            suspension.standing_restored(actor=CHECKER, seller=seller)
             if seller.suspended_by_standing:
                 report.resumed.append(seller.login_id)
             continue
-        since = services.standing_lost(actor=CHECKER, seller=seller, today=today)
+        since = suspension.standing_lost(actor=CHECKER, seller=seller, today=today)
         notifications.standing_warning(seller=seller, eligibility=eligibility)
         report.warned.append(seller.login_id)
         limit = settings.STANDING_SUSPEND_AFTER_DAYS
@@ -71,7 +71,7 @@ def standing_enforce(*, now: dt.datetime | None = None) -> StandingReport:
             deadline = calendar.add_business_days(since, limit)
             if today >= deadline:
                 codes = ", ".join(condition.code for condition in eligibility.failed)
-                services.credentials_suspend(
+                suspension.credentials_suspend(
                     actor=CHECKER, seller=seller, reason=f"standing: {codes}", by_standing=True
                 )
                 report.suspended.append(seller.login_id)

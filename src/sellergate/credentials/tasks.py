@@ -1,17 +1,15 @@
-"""Background tasks of the credentials domain. Thin: each calls a service."""
+"""Background tasks of the credentials domain. Thin: each calls one function.
+
+(FTP provisioning is the grant workflow's task: ``sellergate.grants.tasks``.)
+"""
 
 from __future__ import annotations
 
 from django.tasks import task
 
-from sellergate.credentials import services
-
-
-@task()
-def provision_ftp_account(account_id: int) -> str:
-    return services.ftp_account_provision(account_id=account_id).status
+from sellergate.credentials import api_keys
 
 
 @task()
 def expire_api_keys() -> int:
-    return services.api_keys_expire()
+    return api_keys.api_keys_expire()

@@ -20,10 +20,10 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from sellergate.core.metrics import KEY_VERIFICATIONS
 from sellergate.credentials import cache, tokens
 from sellergate.credentials.errors import KeyRejected
 from sellergate.credentials.models import ApiKey, KeyStatus, SellerAuthKey
-from sellergate.monitoring.metrics import KEY_VERIFICATIONS
 
 LAST_USED_EVERY = dt.timedelta(minutes=1)
 

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sellergate.accounts.roles import operator_required
-from sellergate.audit.actors import Actor
-from sellergate.credentials import services
-from sellergate.credentials.errors import CredentialError
+from sellergate.core.actors import Actor
+from sellergate.core.errors import Refusal
+from sellergate.credentials import api_keys, ftp_accounts, suspension
 from sellergate.credentials.models import ApiKey, FtpAccount
 from sellergate.credentials.standing import standing_enforce
 from sellergate.sellers.models import Seller
@@ -29,8 +29,8 @@ def _do(
     else:
         try:
             act(Actor.from_request(request), reason)
-        except CredentialError as error:
-            messages.error(request, error.message)
+        except Refusal as error:
+            messages.error(request, error.text())
         else:
             messages.success(request, done)
     return redirect("desk:seller_detail", login_id)
@@ -43,7 +43,7 @@ def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return _do(
         request,
         key.seller.login_id,
-        lambda actor, reason: services.api_key_revoke(actor=actor, key=key, reason=reason),
+        lambda actor, reason: api_keys.api_key_revoke(actor=actor, key=key, reason=reason),
         _("The key was revoked; it stopped working at once."),
     )
 
@@ -55,7 +55,7 @@ def ftp_suspend(request: HttpRequest, pk: int) -> HttpResponse:
     return _do(
         request,
         account.seller.login_id,
-        lambda actor, reason: services.ftp_account_suspend(
+        lambda actor, reason: ftp_accounts.ftp_account_suspend(
             actor=actor, account=account, reason=reason
         ),
         _("The FTP account was suspended."),
@@ -69,7 +69,7 @@ def ftp_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
     return _do(
         request,
         account.seller.login_id,
-        lambda actor, reason: services.ftp_account_reactivate(
+        lambda actor, reason: ftp_accounts.ftp_account_reactivate(
             actor=actor, account=account, reason=reason
         ),
         _("The FTP account was reactivated."),
@@ -83,7 +83,7 @@ def seller_suspend(request: HttpRequest, login_id: str) -> HttpResponse:
     return _do(
         request,
         login_id,
-        lambda actor, reason: services.credentials_suspend(
+        lambda actor, reason: suspension.credentials_suspend(
             actor=actor, seller=seller, reason=reason
         ),
         _("The seller's credentials were suspended."),
@@ -97,7 +97,7 @@ def seller_resume(request: HttpRequest, login_id: str) -> HttpResponse:
     return _do(
         request,
         login_id,
-        lambda actor, reason: services.credentials_resume(
+        lambda actor, reason: suspension.credentials_resume(
             actor=actor, seller=seller, reason=reason
         ),
         _("The seller's credentials work again."),

@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sellergate.access import services as access
-from sellergate.access.errors import AccessError
 from sellergate.access.models import OPEN_STATUSES, AccessRequest, RequestStatus
 from sellergate.accounts.roles import operator_required
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
+from sellergate.core.errors import Refusal, refusal_messages
 from sellergate.desk.forms import ApproveForm, AskForm, QueueFilter, RejectForm
+from sellergate.grants import services as grants
 from sellergate.sellers.eligibility import Eligibility, evaluate_eligibility
 from sellergate.sellers.standing import business_today
 
@@ -106,10 +107,8 @@ def _act(
         return redirect("desk:request_detail", pk)
     try:
         act(Actor.from_request(request), access_request, form.cleaned_data)
-    except AccessError as error:
-        messages.error(request, error.message)
-    except ValidationError as error:
-        for message in error.messages:
+    except (Refusal, ValidationError) as error:
+        for message in refusal_messages(error):
             messages.error(request, message)
     else:
         messages.success(request, done)
@@ -123,7 +122,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         ApproveForm,
-        lambda actor, r, data: access.request_approve(
+        lambda actor, r, data: grants.request_approve(
             actor=actor, request=r, override_reason=data["override_reason"]
         ),
         _("The request was approved."),

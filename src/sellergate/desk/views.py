@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth import views as auth_views
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -16,7 +18,7 @@ from sellergate.sellers.selectors import sellers_with_standing
 class LoginView(auth_views.LoginView):
     template_name = "desk/login.html"
     authentication_form = OperatorLoginForm
-    next_page = reverse_lazy("desk:seller_list")
+    next_page = cast("str", reverse_lazy("desk:seller_list"))  # lazy: resolved when used
 
 
 STANDING_FILTERS = {"eligible": Q(eligible=True), "blocked": Q(eligible=False)}

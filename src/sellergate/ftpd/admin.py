@@ -5,8 +5,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from sellergate.admin_services import ReadOnlyModelAdmin
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
+from sellergate.core.admin import ReadOnlyModelAdmin
 from sellergate.ftpd.defender import defender_lift, defender_unlock
 from sellergate.ftpd.models import AccountScore, AddressScore
 

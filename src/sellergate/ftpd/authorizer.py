@@ -21,7 +21,7 @@ from django.utils import timezone
 from pyftpdlib.authorizers import AuthenticationFailed
 
 from sellergate.credentials.errors import KeyRejected
-from sellergate.credentials.services import ftp_authenticate
+from sellergate.credentials.ftp_accounts import ftp_authenticate
 from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_locked_until
 
 WRITABLE = frozenset({"item", "inventory", "images"})

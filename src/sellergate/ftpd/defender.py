@@ -26,8 +26,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
+from sellergate.core.actors import Actor
 from sellergate.credentials.models import FtpAccount
 from sellergate.ftpd.models import AccountScore, AddressScore, Score
 
@@ -76,7 +76,7 @@ def _add(
     for _attempt in range(2):  # a second try if another process created the row first
         try:
             with transaction.atomic():
-                score, _created = model.objects.select_for_update().get_or_create(
+                score, _created = model._default_manager.select_for_update().get_or_create(
                     **key, defaults={"window_started_at": now}
                 )
                 _decay(score, now, threshold)
@@ -136,7 +136,7 @@ def defender_failure(
 
 def _lift(model: type[Score], key: dict[str, str], actor: Actor, action: str) -> None:
     with transaction.atomic():
-        score = model.objects.select_for_update().filter(**key).first()
+        score = model._default_manager.select_for_update().filter(**key).first()
         if score is None or score.banned_until is None:
             return
         before = score.banned_until.isoformat()

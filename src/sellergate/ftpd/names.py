@@ -12,20 +12,22 @@ from __future__ import annotations
 
 import os
 
+from pyftpdlib.handlers import FTPHandler
+
 #: What Linux file systems store in one name, in bytes.
 NAME_BYTES = 255
 FIXED_FOLDERS = frozenset({"item", "inventory", "images", "results"})
 
 
-class PathRulesMixin:
+class PathRulesMixin(FTPHandler):
     """For a pyftpdlib control handler, before sellergate's session mixin."""
 
     def pre_process_command(self, line: str, cmd: str, arg: str) -> None:
         if "\x00" in arg:
-            self.respond("501 Syntax error: a path cannot contain a NUL byte.")  # type: ignore[attr-defined]
-            self.log_cmd(cmd, arg.replace("\x00", "\\0"), 501, "NUL byte in path")  # type: ignore[attr-defined]
+            self.respond("501 Syntax error: a path cannot contain a NUL byte.")
+            self.log_cmd(cmd, arg.replace("\x00", "\\0"), 501, "NUL byte in path")
             return
-        super().pre_process_command(line, cmd, arg)  # type: ignore[misc]
+        super().pre_process_command(line, cmd, arg)
 
     def _unstorable(self, path: str) -> str | None:
         """Why ``path`` (a file system path) cannot be written, or None."""
@@ -33,38 +35,38 @@ class PathRulesMixin:
         if len(name.encode("utf-8", "surrogateescape")) > NAME_BYTES:
             return f"553 File name not allowed: longer than {NAME_BYTES} bytes; use a shorter name."
         if not os.path.isdir(os.path.dirname(path)):
-            folder = self.fs.fs2ftp(os.path.dirname(path))  # type: ignore[attr-defined]
+            folder = self.fs.fs2ftp(os.path.dirname(path))
             return f"553 No such folder: {folder}; upload into item/, inventory/ or images/."
         return None
 
     def _fixed(self, path: str) -> bool:
-        root = self.fs.realpath(self.fs.root)  # type: ignore[attr-defined]
-        parent = self.fs.realpath(os.path.dirname(os.path.abspath(path)))  # type: ignore[attr-defined]
+        root = self.fs.realpath(self.fs.root)
+        parent = self.fs.realpath(os.path.dirname(os.path.abspath(path)))
         return parent == root and os.path.basename(path.rstrip("/")) in FIXED_FOLDERS
 
     def ftp_STOR(self, file: str, mode: str = "w") -> str | None:
         if why := self._unstorable(file):
-            self.respond(why)  # type: ignore[attr-defined]
+            self.respond(why)
             return None
-        return super().ftp_STOR(file, mode)  # type: ignore[misc]
+        return super().ftp_STOR(file, mode)
 
     def ftp_MKD(self, path: str) -> str | None:
         if why := self._unstorable(path):
-            self.respond(why)  # type: ignore[attr-defined]
+            self.respond(why)
             return None
-        return super().ftp_MKD(path)  # type: ignore[misc]
+        return super().ftp_MKD(path)
 
     def ftp_RNTO(self, path: str) -> tuple[str, str] | None:
         if why := self._unstorable(path):
             self._rnfr = None
-            self.respond(why)  # type: ignore[attr-defined]
+            self.respond(why)
             return None
-        return super().ftp_RNTO(path)  # type: ignore[misc]
+        return super().ftp_RNTO(path)
 
     def _refuse_fixed(self, path: str, what: str) -> bool:
         if not self._fixed(path):
             return False
-        self.respond(  # type: ignore[attr-defined]
+        self.respond(
             f"550 {os.path.basename(path)}/ is one of the home's fixed folders: it cannot be "
             f"{what}."
         )
@@ -72,8 +74,8 @@ class PathRulesMixin:
 
     def ftp_RNFR(self, path: str) -> None:
         if not self._refuse_fixed(path, "renamed"):
-            super().ftp_RNFR(path)  # type: ignore[misc]
+            super().ftp_RNFR(path)
 
     def ftp_RMD(self, path: str) -> None:
         if not self._refuse_fixed(path, "removed"):
-            super().ftp_RMD(path)  # type: ignore[misc]
+            super().ftp_RMD(path)

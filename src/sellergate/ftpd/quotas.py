@@ -15,9 +15,10 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from django.conf import settings
+from pyftpdlib.handlers import DTPHandler
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ class _Drain:
         self.closed = True
 
 
-class QuotaAnswerMixin:
+class QuotaAnswerMixin(DTPHandler):
     """For a pyftpdlib data channel: a write refused by the quota answers 552 with the
     reason at once, drops what was written, and reads the rest of the upload into
     nothing (up to DRAIN_LIMIT), so the client sees the 552 rather than a reset (closing
@@ -132,22 +133,26 @@ class QuotaAnswerMixin:
     """
 
     _refused = False
+    # pyftpdlib's DTPHandler attributes this mixin reads and sets.
+    file_obj: Any
+    transfer_finished: bool
+    _resp: tuple[Any, ...]
 
     def handle_error(self) -> None:
         error = sys.exc_info()[1]
         cause = error.args[0] if error is not None and error.args else None
         if self._refused:  # the drain is over: close, the 552 has been sent
-            self.close()  # type: ignore[attr-defined]
+            self.close()
             return
         if isinstance(cause, QuotaExceeded):
             self._refuse(cause.message)
             return
-        super().handle_error()  # type: ignore[misc]
+        super().handle_error()
 
     def _refuse(self, message: str) -> None:
         self._refused = True
-        self.cmd_channel.respond(f"552 {message}", logfun=log.info)  # type: ignore[attr-defined]
-        partial = self.file_obj  # type: ignore[has-type]
+        self.cmd_channel.respond(f"552 {message}", logfun=log.info)
+        partial = self.file_obj
         partial.close()
         Path(partial.name).unlink(missing_ok=True)
         self.file_obj = _Drain(partial.name)
@@ -156,4 +161,4 @@ class QuotaAnswerMixin:
         if self._refused:
             self.transfer_finished = False  # never handed over
             self._resp = ()  # answered already
-        super().close()  # type: ignore[misc]
+        super().close()

@@ -17,7 +17,8 @@ from pyftpdlib.servers import ThreadedFTPServer
 
 from sellergate.ftpd.authorizer import SellergateAuthorizer
 from sellergate.ftpd.config import FtpConfig
-from sellergate.ftpd.handler import LIVE_SESSIONS, SellergateFTPHandler, SellergateFTPSHandler
+from sellergate.ftpd.handler import SellergateFTPHandler, SellergateFTPSHandler
+from sellergate.ftpd.sessions import LIVE_SESSIONS
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ def build_server(config: FtpConfig) -> ThreadedFTPServer:
         "permit_foreign_addresses": False,  # no FXP / bounce
         "permit_privileged_ports": False,
         "timeout": config.idle_timeout,
-        "staging_root": config.root / ".staging",
+        "ftp_root": config.root,
         "max_sessions_per_user": config.max_connections_per_user,
         "dtp_handler": type("ConfiguredDTP", (base.dtp_handler,), {"timeout": config.data_timeout}),
     }

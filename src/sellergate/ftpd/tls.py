@@ -29,8 +29,10 @@ server answered 226):
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from OpenSSL import SSL
+from pyftpdlib.handlers import TLS_DTPHandler
 
 from sellergate.ftpd.tls_reuse import resumes_control_session
 
@@ -58,32 +60,36 @@ def configure_context(context: SSL.Context, max_version: str) -> None:
     context.set_session_cache_mode(SSL.SESS_CACHE_SERVER)
 
 
-class StrictTLSDataMixin:
+class StrictTLSDataMixin(TLS_DTPHandler):
     """For a pyftpdlib TLS data channel: an upload is complete only after close_notify."""
+
+    # pyftpdlib's DTPHandler attributes this mixin reads and sets.
+    transfer_finished: bool
+    _resp: tuple[Any, ...]
 
     def close(self) -> None:
         if (
-            not self._closed  # type: ignore[attr-defined]
-            and self.receive  # type: ignore[attr-defined]
-            and self.transfer_finished  # type: ignore[attr-defined]
-            and self._ssl_requested  # type: ignore[attr-defined]
+            not self._closed
+            and self.receive
+            and self.transfer_finished
+            and self._ssl_requested
             and not self._peer_sent_close_notify()
         ):
             # Before pyftpdlib's close: it answers, then reports the file received.
             self.transfer_finished = False
             self._resp = (UNCLEAN_END, log.info)
-        super().close()  # type: ignore[misc]
+        super().close()
 
     def _peer_sent_close_notify(self) -> bool:
         try:
-            return bool(self.socket.get_shutdown() & SSL.RECEIVED_SHUTDOWN)  # type: ignore[attr-defined]
+            return bool(self.socket.get_shutdown() & SSL.RECEIVED_SHUTDOWN)
         except (AttributeError, SSL.Error):
             return False
 
     def handle_ssl_established(self) -> None:
-        control = self.cmd_channel  # type: ignore[attr-defined]
+        control = self.cmd_channel
         if control.require_session_reuse and not resumes_control_session(
-            self.socket,  # type: ignore[attr-defined]
+            self.socket,
             control.socket,
         ):
             # vsftpd's wording, which FTP clients and their users already know.
@@ -94,4 +100,4 @@ class StrictTLSDataMixin:
             control.log_cmd("PROT", "P", 522, "TLS session not resumed")
             self.close()
             return
-        super().handle_ssl_established()  # type: ignore[misc]
+        super().handle_ssl_established()

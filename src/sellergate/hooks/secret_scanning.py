@@ -28,7 +28,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from sellergate.credentials.services import api_key_report_leak
+from sellergate.credentials.api_keys import api_key_report_leak
 
 log = logging.getLogger(__name__)
 

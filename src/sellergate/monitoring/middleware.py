@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from sellergate.monitoring.metrics import HTTP_REQUESTS, HTTP_SECONDS
+from sellergate.core.metrics import HTTP_REQUESTS, HTTP_SECONDS
 
 _METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 

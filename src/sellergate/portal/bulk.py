@@ -4,13 +4,14 @@ so both are processed the same way."""
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
+from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -18,13 +19,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sellergate.accounts.roles import seller_required
-from sellergate.audit.actors import Actor
 from sellergate.bulk.columns import TEMPLATE_NAMES
 from sellergate.bulk.models import BulkJob, JobKind, JobSource, JobStatus
-from sellergate.bulk.services import UploadRefused, bulk_accepts, bulk_job_receive
+from sellergate.bulk.services import bulk_job_receive
+from sellergate.bulk.suspension import UploadRefused, bulk_accepts
 from sellergate.bulk.templates import FORMATS, template
 from sellergate.catalog import images
-from sellergate.portal.tenancy import current_seller, own
+from sellergate.core import paths
+from sellergate.core.actors import Actor
+from sellergate.portal.tenancy import current_seller
 
 EXTENSIONS = (".xlsx", ".csv", ".tsv", ".txt")
 JOBS_SHOWN = 20
@@ -41,7 +44,7 @@ class UploadForm(forms.Form):
     )
     file = forms.FileField(label=gettext_lazy("File"))
 
-    def clean_file(self):  # type: ignore[no-untyped-def]
+    def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > settings.BULK_MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
@@ -57,8 +60,8 @@ class UploadForm(forms.Form):
             )
         return upload
 
-    def clean(self):  # type: ignore[no-untyped-def]
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         upload, kind = data.get("file"), data.get("kind")
         if upload is None or kind is None:
             return data
@@ -82,7 +85,9 @@ class UploadForm(forms.Form):
 
 
 def _jobs(request: HttpRequest) -> list[BulkJob]:
-    return list(own(request, BulkJob.objects.exclude(kind=JobKind.IMAGE))[:JOBS_SHOWN])
+    return list(
+        BulkJob.objects.of(current_seller(request)).exclude(kind=JobKind.IMAGE)[:JOBS_SHOWN]
+    )
 
 
 def _context(request: HttpRequest, form: UploadForm) -> dict[str, object]:
@@ -118,10 +123,10 @@ def bulk_upload(request: HttpRequest) -> HttpResponse:
     name = Path(upload.name).name
     if form.cleaned_data["kind"] == JobKind.IMAGE:
         # Images keep their name: items refer to them by it (catalog.images).
-        folder = images.web_folder(seller.login_id)
+        folder = paths.web_images_folder(seller.login_id)
+        folder.mkdir(parents=True, exist_ok=True)
     else:
-        folder = Path(settings.DATA_DIR) / "bulk" / "uploads" / seller.login_id / uuid.uuid4().hex
-    folder.mkdir(parents=True, exist_ok=True)
+        folder = paths.web_upload_folder(seller.login_id)
     stored = folder / name
     with stored.open("wb") as out:
         for chunk in upload.chunks():
@@ -150,8 +155,8 @@ def bulk_jobs(request: HttpRequest) -> HttpResponse:
 
 
 @seller_required
-def bulk_result(request: HttpRequest, pk: int) -> HttpResponse:
-    job = get_object_or_404(own(request, BulkJob.objects.all()), pk=pk)
+def bulk_result(request: HttpRequest, pk: int) -> HttpResponseBase:
+    job = get_object_or_404(BulkJob.objects.of(current_seller(request)), pk=pk)
     path = Path(job.result_path) if job.result_path else None
     if path is None or not path.is_file():
         raise Http404("no result file yet")

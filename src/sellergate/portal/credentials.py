@@ -16,12 +16,14 @@ from django.views.decorators.http import require_POST
 
 from sellergate.access.models import AccessRequest, RequestKind
 from sellergate.accounts.roles import seller_required
-from sellergate.audit.actors import Actor
-from sellergate.credentials import services
-from sellergate.credentials.errors import CredentialError
+from sellergate.core import paths
+from sellergate.core.actors import Actor
+from sellergate.core.errors import Refusal
+from sellergate.credentials import api_keys as key_services
+from sellergate.credentials import ftp_accounts
 from sellergate.credentials.models import ApiKey, FtpAccount, FtpStatus
 from sellergate.ftpd.quotas import limits, usage
-from sellergate.portal.tenancy import current_seller, own
+from sellergate.portal.tenancy import current_seller
 from sellergate.qapi.selectors import usage_by_key
 
 GRACE_CHOICES = (0, 1, 24, 72, 168)
@@ -52,14 +54,14 @@ def _show_secret_once(
 @seller_required
 def api_keys(request: HttpRequest) -> HttpResponse:
     seller = current_seller(request)
-    keys = list(own(request, ApiKey.objects.all()).order_by("-created_at"))
+    keys = list(ApiKey.objects.of(current_seller(request)).order_by("-created_at"))
     usage = usage_by_key(key.pk for key in keys)
     return render(
         request,
         "portal/api_keys.html",
         {
             "seller": seller,
-            "granted": services.api_access_granted(seller),
+            "granted": key_services.api_access_granted(seller),
             "keys": keys,
             "usage": [(key, usage[key.pk]) for key in keys if key.pk in usage],
             "nonce": _nonce(request),
@@ -77,14 +79,14 @@ def api_key_create(request: HttpRequest) -> HttpResponse:
         return redirect("portal:api_keys")
     networks = request.POST.get("allowed_networks", "").replace(",", "\n").splitlines()
     try:
-        key, token = services.api_key_create(
+        key, token = key_services.api_key_create(
             actor=Actor.from_request(request),
             seller=current_seller(request),
             name=request.POST.get("name", ""),
             allowed_networks=networks,
         )
-    except CredentialError as error:
-        messages.error(request, error.message)
+    except Refusal as error:
+        messages.error(request, error.text())
         return redirect("portal:api_keys")
     return _show_secret_once(request, "portal/api_key_created.html", {"key": key, "token": token})
 
@@ -92,19 +94,19 @@ def api_key_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 @seller_required
 def api_key_rotate(request: HttpRequest, pk: int) -> HttpResponse:
-    key = get_object_or_404(own(request, ApiKey.objects.all()), pk=pk)
+    key = get_object_or_404(ApiKey.objects.of(current_seller(request)), pk=pk)
     if not _spend_nonce(request):
         return redirect("portal:api_keys")
     try:
         grace = int(request.POST.get("grace_hours", settings.API_KEY_DEFAULT_GRACE_HOURS))
-        new, token = services.api_key_rotate(
+        new, token = key_services.api_key_rotate(
             actor=Actor.from_request(request), key=key, grace_hours=grace
         )
     except ValueError:
         messages.error(request, _("Choose a grace period."))
         return redirect("portal:api_keys")
-    except CredentialError as error:
-        messages.error(request, error.message)
+    except Refusal as error:
+        messages.error(request, error.text())
         return redirect("portal:api_keys")
     return _show_secret_once(
         request,
@@ -116,13 +118,13 @@ def api_key_rotate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @seller_required
 def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    key = get_object_or_404(own(request, ApiKey.objects.all()), pk=pk)
+    key = get_object_or_404(ApiKey.objects.of(current_seller(request)), pk=pk)
     try:
-        services.api_key_revoke(
+        key_services.api_key_revoke(
             actor=Actor.from_request(request), key=key, reason="revoked by the seller"
         )
-    except CredentialError as error:
-        messages.error(request, error.message)
+    except Refusal as error:
+        messages.error(request, error.text())
     else:
         messages.success(request, _("The key was revoked; it stopped working at once."))
     return redirect("portal:api_keys")
@@ -134,18 +136,20 @@ def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 def _ftp_context(request: HttpRequest) -> dict[str, object]:
     seller = current_seller(request)
     account = (
-        own(request, FtpAccount.objects.exclude(status=FtpStatus.CLOSED))
+        FtpAccount.objects.of(current_seller(request))
+        .exclude(status=FtpStatus.CLOSED)
         .select_related("request")
         .first()
     )
     application = (
-        own(request, AccessRequest.objects.filter(kind=RequestKind.FTP))
+        AccessRequest.objects.of(current_seller(request))
+        .filter(kind=RequestKind.FTP)
         .order_by("-received_at")
         .first()
     )
     used = quota = None
     if account is not None and account.home:
-        used = usage(Path(account.home), Path(settings.FTP_ROOT) / ".staging" / account.username)
+        used = usage(Path(account.home), paths.staging_folder(account.username))
         quota = limits(account.quota_bytes, account.quota_files)
     return {
         "seller": seller,
@@ -170,13 +174,15 @@ def ftp_panel(request: HttpRequest) -> HttpResponse:
 @require_POST
 @seller_required
 def ftp_password_reset(request: HttpRequest) -> HttpResponse:
-    account = own(request, FtpAccount.objects.filter(status=FtpStatus.ACTIVE)).first()
+    account = FtpAccount.objects.of(current_seller(request)).filter(status=FtpStatus.ACTIVE).first()
     if account is None or not _spend_nonce(request):
         return redirect("portal:ftp_panel")
     try:
-        password = services.ftp_password_reset(actor=Actor.from_request(request), account=account)
-    except CredentialError as error:
-        messages.error(request, error.message)
+        password = ftp_accounts.ftp_password_reset(
+            actor=Actor.from_request(request), account=account
+        )
+    except Refusal as error:
+        messages.error(request, error.text())
         return redirect("portal:ftp_panel")
     context = _ftp_context(request)
     context["password"] = password

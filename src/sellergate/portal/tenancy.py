@@ -1,15 +1,16 @@
-"""The one tenancy gate of the seller center.
+"""Who the seller center acts for: the logged-in user's seller, never the URL's or a form's.
 
-Every object a seller's request can reach is looked up through ``own`` with the
-seller taken from the logged-in user, never from the URL or a form; an object of
-another seller is then simply not found (404), the same answer as a missing one.
+Every object a seller's request can reach is looked up with
+``Model.objects.of(current_seller(request))`` (the tenancy gate, ``sellergate.core.
+tenancy``); an object of another seller is then simply not found (404), the same answer
+as a missing one.
 """
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model
 from django.http import HttpRequest
 
 from sellergate.sellers.models import Seller
@@ -21,7 +22,3 @@ def current_seller(request: HttpRequest) -> Seller:
     seller = request.user.seller  # type: ignore[union-attr]
     assert seller is not None, "seller_required admits only sellers' users"
     return seller
-
-
-def own[M: Model](request: HttpRequest, queryset: QuerySet[M]) -> QuerySet[M]:
-    return queryset.filter(seller=current_seller(request))

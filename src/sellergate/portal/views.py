@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
@@ -11,15 +13,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sellergate.access import services as access
-from sellergate.access.errors import AccessError
 from sellergate.access.models import AccessRequest, RequestKind, RequestStatus
 from sellergate.access.selectors import open_request
 from sellergate.accounts.forms import SellerLoginForm
 from sellergate.accounts.roles import seller_required
-from sellergate.audit.actors import Actor
 from sellergate.businessdays.calendar import load_calendar
+from sellergate.core.actors import Actor
+from sellergate.core.errors import Refusal
+from sellergate.grants import services as grants
 from sellergate.portal.forms import ApiKeyRequestForm, FtpApplicationForm, MessageForm
-from sellergate.portal.tenancy import current_seller, own
+from sellergate.portal.tenancy import current_seller
 from sellergate.sellers.eligibility import Eligibility, evaluate_eligibility
 from sellergate.sellers.standing import business_today
 
@@ -27,7 +30,7 @@ from sellergate.sellers.standing import business_today
 class LoginView(auth_views.LoginView):
     template_name = "portal/login.html"
     authentication_form = SellerLoginForm
-    next_page = reverse_lazy("portal:home")
+    next_page = cast("str", reverse_lazy("portal:home"))  # lazy: resolved when used
 
 
 def _calendar_context() -> dict[str, object]:
@@ -64,7 +67,8 @@ def inquiry(request: HttpRequest) -> HttpResponse:
 def permissions(request: HttpRequest) -> HttpResponse:
     seller = current_seller(request)
     latest = (
-        own(request, AccessRequest.objects.filter(kind=RequestKind.FTP))
+        AccessRequest.objects.of(current_seller(request))
+        .filter(kind=RequestKind.FTP)
         .order_by("-received_at")
         .first()
     )
@@ -85,7 +89,7 @@ def _request_form(
     if request.method == "POST" and existing is None and form.is_valid():
         data = form.cleaned_data
         try:
-            filed = access.request_submit(
+            filed = grants.request_submit(
                 actor=Actor.from_request(request),
                 seller=seller,
                 kind=kind,
@@ -146,13 +150,13 @@ def ftp_application(request: HttpRequest) -> HttpResponse:
 
 @seller_required
 def request_list(request: HttpRequest) -> HttpResponse:
-    requests = own(request, AccessRequest.objects.all()).order_by("-received_at")
+    requests = AccessRequest.objects.of(current_seller(request)).order_by("-received_at")
     return render(request, "portal/request_list.html", {"requests": requests})
 
 
 @seller_required
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    access_request = get_object_or_404(own(request, AccessRequest.objects.all()), pk=pk)
+    access_request = get_object_or_404(AccessRequest.objects.of(current_seller(request)), pk=pk)
     return render(
         request,
         "portal/request_detail.html",
@@ -171,7 +175,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @seller_required
 def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    access_request = get_object_or_404(own(request, AccessRequest.objects.all()), pk=pk)
+    access_request = get_object_or_404(AccessRequest.objects.of(current_seller(request)), pk=pk)
     form = MessageForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Write your answer to the desk's question."))
@@ -182,8 +186,8 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
             request=access_request,
             message=form.cleaned_data["message"],
         )
-    except AccessError as error:
-        messages.error(request, error.message)
+    except Refusal as error:
+        messages.error(request, error.text())
     else:
         messages.success(request, _("Your answer was sent to the desk."))
     return redirect("portal:request_detail", pk)
@@ -192,11 +196,11 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @seller_required
 def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    access_request = get_object_or_404(own(request, AccessRequest.objects.all()), pk=pk)
+    access_request = get_object_or_404(AccessRequest.objects.of(current_seller(request)), pk=pk)
     try:
         access.request_withdraw(actor=Actor.from_request(request), request=access_request)
-    except AccessError as error:
-        messages.error(request, error.message)
+    except Refusal as error:
+        messages.error(request, error.text())
     else:
         messages.success(request, _("The request was withdrawn."))
     return redirect("portal:request_detail", pk)

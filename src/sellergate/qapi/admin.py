@@ -7,8 +7,8 @@ from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from sellergate.admin_services import ReadOnlyModelAdmin, ServiceModelAdmin
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
+from sellergate.core.admin import ReadOnlyModelAdmin, ServiceModelAdmin
 from sellergate.qapi import services
 from sellergate.qapi.models import ApiUsage, SellerRateLimit
 

@@ -11,12 +11,14 @@ Changing a number breaks every client that checks it: add codes, never renumber.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from sellergate.core.errors import Refusal
 
 
 class Result(IntEnum):
@@ -198,7 +200,7 @@ KEY_REJECTIONS = {
     "password_changed": Error.SAK_PASSWORD_CHANGED,
 }
 
-#: FieldError codes (sellergate.errors) → the result code they answer.
+#: FieldError codes (sellergate.core.errors) → the result code they answer.
 FIELD_ERRORS = {
     "required": Result.REQUIRED,
     "invalid": Result.INVALID,
@@ -206,6 +208,17 @@ FIELD_ERRORS = {
     "duplicate": Result.DUPLICATE,
     "state": Result.STATE,
 }
+
+
+def refusal_result(refusal: Refusal, names: Mapping[str, str]) -> tuple[int, str]:
+    """The API's one reading of a domain's refusal: the result code and message a method
+    answers with. A refusal about a field names the parameter the caller wrote
+    (``names``: domain field → parameter); a refusal of another kind is a state the call
+    cannot change (STATE)."""
+    code = FIELD_ERRORS.get(refusal.code, Result.STATE)
+    if refusal.field is None:
+        return int(code), refusal.text()
+    return int(code), f"{names.get(refusal.field, refusal.field)}: {refusal.text()}"
 
 
 class ApiError(Exception):

@@ -73,7 +73,7 @@ def methods_for_docs(base_url: str) -> list[dict[str, Any]]:
     ]
 
 
-OPENAPI_TYPES = {
+OPENAPI_TYPES: dict[str, dict[str, Any]] = {
     "string": {"type": "string"},
     "int": {"type": "integer"},
     "decimal": {"type": "number"},

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
 from sellergate.qapi.params import Param
 from sellergate.sellers.models import Seller
 

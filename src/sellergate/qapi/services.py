@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
+from sellergate.core.actors import Actor
 from sellergate.qapi import ratelimit
 from sellergate.qapi.models import SellerRateLimit
 from sellergate.sellers.models import Seller

@@ -23,15 +23,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from sellergate.accounts.models import User
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
+from sellergate.core.errors import Refusal
+from sellergate.core.metrics import API_CALLS
 from sellergate.credentials import tokens
 from sellergate.credentials.errors import KeyRejected
 from sellergate.credentials.verification import verify_api_key, verify_seller_auth_key
-from sellergate.errors import FieldError
-from sellergate.monitoring.metrics import API_CALLS
 from sellergate.qapi import envelope, ratelimit, usage
 from sellergate.qapi import reference as docs
-from sellergate.qapi.codes import FIELD_ERRORS, KEY_REJECTIONS, TABLE, ApiError, Error, Result
+from sellergate.qapi.codes import KEY_REJECTIONS, TABLE, ApiError, Error, Result, refusal_result
 from sellergate.qapi.params import ParamError, parse
 from sellergate.qapi.registry import METHODS, SERVICES, Call, Method, accepts_version
 from sellergate.sellers.models import Seller
@@ -49,11 +49,12 @@ class Refused(Exception):
 
 
 def _given(request: HttpRequest) -> dict[str, str]:
-    given = {key.lower(): value for key, value in request.GET.items()}
+    # Each name's last value, as Django's QueryDict[...] gives it (items() would too).
+    given = {key.lower(): request.GET[key] for key in request.GET}
     if request.method == "POST":
         _check_body(request)
         try:
-            given.update({key.lower(): value for key, value in request.POST.items()})
+            given.update({key.lower(): request.POST[key] for key in request.POST})
         except (RequestDataTooBig, TooManyFieldsSent):
             raise Refused(Error.BAD_BODY, _too_large(settings.API_MAX_BODY_BYTES)) from None
     return given
@@ -63,7 +64,7 @@ def _check_body(request: HttpRequest) -> None:
     """Before a byte of the body is read (and before the key is checked): the QAPI is
     form-encoded, so a multipart body — which Django would spool to disk — is refused,
     and so is a body whose declared length is over the limit."""
-    if request.content_type.startswith("multipart/"):
+    if (request.content_type or "").startswith("multipart/"):
         raise Refused(
             Error.BAD_BODY,
             _(
@@ -144,9 +145,8 @@ def _run(entry: Method, call: Call) -> dict[str, Any]:
                 obj = entry.handler(call)
         else:
             obj = entry.handler(call)
-    except FieldError as refusal:
-        param = entry.field_params.get(refusal.field, refusal.field)
-        return envelope.result(FIELD_ERRORS[refusal.code], f"{param}: {refusal.message}")
+    except Refusal as refusal:
+        return envelope.result(*refusal_result(refusal, entry.field_params))
     except ApiError as refusal:
         if refusal.after_rollback is not None:
             refusal.after_rollback()  # the call's own writes are undone by now
@@ -239,7 +239,7 @@ def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
 
 
 def _refuse_body(request: HttpRequest, refused: Refused) -> HttpResponse:
-    query = {key.lower(): value for key, value in request.GET.items()}
+    query = {key.lower(): request.GET[key] for key in request.GET}
     language = "en" if query.get("lang", "").lower().startswith("en") else "ja"
     with translation.override(language):
         body = envelope.error(refused.code, str(refused.message))

@@ -15,11 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.audit.snapshots import changed, field_values
-from sellergate.errors import FieldError
-from sellergate.errors import Message as _
+from sellergate.core.actors import Actor
+from sellergate.core.errors import FieldError
+from sellergate.core.errors import Message as _
 from sellergate.sellers.models import Claim, ClaimKind, CustomerQuestion, Order, Seller
 
 #: Why a shipment is late, as the marketplace lists them (DelayType).
@@ -36,7 +36,7 @@ MAX_ANSWER = 4000
 def _locked[M: (Order, CustomerQuestion, Claim)](
     model: type[M], seller: Seller, field: str, number: str
 ) -> M:
-    record = model.objects.select_for_update().filter(seller=seller, **{field: number}).first()
+    record = model.objects.select_for_update().of(seller).filter(**{field: number}).first()
     if record is None:
         raise FieldError(
             field, _("No %(number)s among your records.") % {"number": number}, code="not_found"
@@ -169,9 +169,7 @@ def claim_resolve(
         raise FieldError("seller_memo", _("At most 500 characters."))
     moment = now or timezone.now()
     if claim.kind == ClaimKind.CANCEL and claim.order_no:
-        order = (
-            Order.objects.select_for_update().filter(seller=seller, order_no=claim.order_no).first()
-        )
+        order = Order.objects.select_for_update().of(seller).filter(order_no=claim.order_no).first()
         if order is not None and order.shipped_at:
             raise FieldError(
                 "claim_no",

@@ -5,8 +5,8 @@ from typing import Any
 from django.contrib import admin
 from django.forms import ModelForm
 
-from sellergate.admin_services import ServiceModelAdmin
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
+from sellergate.core.admin import ServiceModelAdmin
 from sellergate.sellers import services
 from sellergate.sellers.models import Claim, CustomerQuestion, Order, Seller
 

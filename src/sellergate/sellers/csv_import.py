@@ -23,13 +23,16 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
+from sellergate.core.errors import Refusal
 from sellergate.sellers import services
 from sellergate.sellers.models import ClaimKind, ReviewStatus, Seller, login_id_validator
 
 
-class ImportError_(ValueError):
+class ImportError_(Refusal, ValueError):
     """The file cannot be loaded; ``problems`` lists every reason, one line each."""
+
+    default_code = "import"
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))

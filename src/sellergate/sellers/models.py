@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from sellergate.core.tenancy import SellerOwnedQuerySet
 from sellergate.sellers import standing
 
 login_id_validator = RegexValidator(
@@ -82,7 +83,7 @@ class Seller(models.Model):
         return f"{self.login_id} ({self.shop_name})"
 
 
-class OrderQuerySet(models.QuerySet["Order"]):
+class OrderQuerySet(SellerOwnedQuerySet["Order"]):
     def late(self, today: object) -> OrderQuerySet:
         return self.filter(standing.late_order_q(today))
 
@@ -141,7 +142,7 @@ class Order(models.Model):
         return self.order_no
 
 
-class CustomerQuestionQuerySet(models.QuerySet["CustomerQuestion"]):
+class CustomerQuestionQuerySet(SellerOwnedQuerySet["CustomerQuestion"]):
     def unanswered(self) -> CustomerQuestionQuerySet:
         return self.filter(standing.unanswered_question_q())
 
@@ -182,7 +183,7 @@ class ClaimKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ClaimQuerySet(models.QuerySet["Claim"]):
+class ClaimQuerySet(SellerOwnedQuerySet["Claim"]):
     def open(self) -> ClaimQuerySet:
         return self.filter(standing.open_claim_q())
 

@@ -14,9 +14,9 @@ from typing import Any, TypeVar
 
 from django.db import models, transaction
 
-from sellergate.audit.actors import Actor
 from sellergate.audit.services import audit_record
 from sellergate.audit.snapshots import changed, field_values
+from sellergate.core.actors import Actor
 from sellergate.sellers.models import (
     Claim,
     ClaimKind,
@@ -96,7 +96,7 @@ def seller_update(*, actor: Actor, seller: Seller, changes: dict[str, Any]) -> S
     return locked
 
 
-def _record_upsert[M: models.Model](
+def _record_upsert[M: (Order, CustomerQuestion, Claim)](
     model: type[M],
     *,
     actor: Actor,
@@ -107,7 +107,7 @@ def _record_upsert[M: models.Model](
     fields: tuple[str, ...],
 ) -> M:
     with transaction.atomic():
-        record = model._default_manager.select_for_update().filter(seller=seller, **key).first()
+        record = model.objects.select_for_update().of(seller).filter(**key).first()
         before = field_values(record, fields) if record is not None else None
         if record is None:
             record = model(seller=seller, **key)

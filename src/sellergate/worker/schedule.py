@@ -14,10 +14,17 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import close_old_connections, transaction
 from django.utils import timezone
 
+from sellergate.bulk.services import bulk_jobs_requeue
 from sellergate.businessdays.calendar import load_calendar
+from sellergate.core.staging import staging_sweep
+from sellergate.credentials import tasks
+from sellergate.credentials.api_keys import api_keys_expiry_notices
+from sellergate.credentials.standing import standing_check
+from sellergate.grants import services as grants
 from sellergate.worker.models import ScheduledRun
 
 log = logging.getLogger(__name__)
@@ -42,17 +49,10 @@ class Job:
 
 
 def _jobs() -> list[Job]:
-    from django.conf import settings
-
-    from sellergate.bulk.services import bulk_jobs_requeue
-    from sellergate.credentials import reconcile, tasks
-    from sellergate.credentials.standing import standing_check
-    from sellergate.ftpd.staging import staging_sweep
-
     jobs = [
-        Job("ftp_provisioning_retry", dt.timedelta(seconds=30), reconcile.retry_stuck_provisioning),
+        Job("ftp_provisioning_retry", dt.timedelta(seconds=30), grants.retry_stuck_provisioning),
         Job("api_key_expiry", dt.timedelta(minutes=5), tasks.expire_api_keys.enqueue),
-        Job("api_key_expiry_notices", dt.timedelta(hours=24), reconcile.send_expiry_notices),
+        Job("api_key_expiry_notices", dt.timedelta(hours=24), api_keys_expiry_notices),
         Job(
             "standing_check",
             dt.timedelta(days=1),
@@ -63,10 +63,13 @@ def _jobs() -> list[Job]:
         Job("bulk_jobs_requeue", dt.timedelta(minutes=5), bulk_jobs_requeue),
     ]
     if settings.AUTO_APPROVE:
-        from sellergate.access.policy import policy_run
-
         jobs.append(
-            Job("access_policy", dt.timedelta(days=1), policy_run, business_mornings_only=True)
+            Job(
+                "access_policy",
+                dt.timedelta(days=1),
+                grants.policy_run,
+                business_mornings_only=True,
+            )
         )
     return jobs
 

@@ -5,6 +5,9 @@ from sellergate.qapi.methods import (  # noqa: F401
     claims,
     common,
     cscenter,
-    items,
+    items_basic,
+    items_contents,
+    items_lookup,
+    items_order,
     shipping,
 )

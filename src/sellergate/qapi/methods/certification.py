@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from sellergate.accounts.throttle import login_failed
 from sellergate.credentials.errors import CredentialError
-from sellergate.credentials.services import sak_issue
+from sellergate.credentials.seller_auth_keys import sak_issue
 from sellergate.qapi.codes import ApiError, Result
 from sellergate.qapi.params import Param
 from sellergate.qapi.registry import Call, method

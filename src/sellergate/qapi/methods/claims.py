@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy
 
 from sellergate.qapi.methods.shipping import date_window
@@ -52,7 +52,7 @@ def claim_info(claim: Claim) -> dict[str, Any]:
     summary=gettext_lazy("Your claims (cancellations, returns, exchanges)."),
 )
 def get_claim_info(call: Call) -> list[dict[str, Any]]:
-    claims = Claim.objects.filter(seller=call.seller).filter(
+    claims: QuerySet[Claim] = Claim.objects.of(call.seller).filter(
         CLAIM_STATES[call.params.get("ClaimStat", "0")]
     )
     claims = date_window(claims, call.params, CLAIM_DATES[call.params.get("search_condition", "1")])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy
 
 from sellergate.qapi.methods.shipping import date_window
@@ -51,7 +51,7 @@ def inquiry_info(question: CustomerQuestion) -> dict[str, Any]:
     summary=gettext_lazy("Customers' questions to you."),
 )
 def get_inquiry_message(call: Call) -> list[dict[str, Any]]:
-    questions = CustomerQuestion.objects.filter(seller=call.seller)
+    questions: QuerySet[CustomerQuestion] = CustomerQuestion.objects.of(call.seller)
     if "Status" in call.params:
         questions = questions.filter(STATES[call.params["Status"]])
     questions = date_window(questions, call.params, "asked_at").order_by("asked_at")

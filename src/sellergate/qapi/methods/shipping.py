@@ -101,8 +101,10 @@ def order_info(order: Order) -> dict[str, Any]:
     summary=gettext_lazy("Your orders in a shipping state, optionally within dates."),
 )
 def get_shipping_info(call: Call) -> list[dict[str, Any]]:
-    orders = Order.objects.filter(seller=call.seller, cancelled_at__isnull=True).filter(
-        SHIPPING_STATES[call.params["ShippingStat"]]
+    orders: QuerySet[Order] = (
+        Order.objects.of(call.seller)
+        .filter(cancelled_at__isnull=True)
+        .filter(SHIPPING_STATES[call.params["ShippingStat"]])
     )
     field = DATE_FIELDS[call.params.get("search_condition", "1")]
     orders = date_window(orders, call.params, field).order_by("ordered_at")

@@ -13,8 +13,9 @@ import os
 import resource
 import signal
 import sys
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sellergate.bulk import processing
 
@@ -22,14 +23,16 @@ from sellergate.bulk import processing
 class Command(BaseCommand):
     help = "Process one queued bulk job (what the worker runs in a child process)."
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("job_id", type=int)
         parser.add_argument("--max-memory-mb", type=int, default=0)
         parser.add_argument(
             "--worker-pid", type=int, default=0, help="end when this process (the worker) does"
         )
 
-    def handle(self, *args, job_id: int, max_memory_mb: int, worker_pid: int, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(
+        self, *args: Any, job_id: int, max_memory_mb: int, worker_pid: int, **options: Any
+    ) -> None:
         if worker_pid:
             _die_with(worker_pid)
         if max_memory_mb:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
 from sellergate.sellers.csv_import import KINDS, ImportError_, load_csv
 
 

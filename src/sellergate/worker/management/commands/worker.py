@@ -7,7 +7,7 @@ from typing import Any
 
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
-from sellergate.credentials.reconcile import retry_stuck_provisioning
+from sellergate.grants.services import retry_stuck_provisioning
 from sellergate.worker import heartbeat, schedule
 
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from django.conf import settings
 
+from sellergate.core import paths
+
 
 def staging_sweep(*, root: Path | None = None, max_age_hours: int | None = None) -> int:
     """Remove staged uploads untouched for longer than the maximum age; returns how many."""
-    staging = (root or Path(settings.FTP_ROOT)) / ".staging"
+    staging = paths.staging_root(root)
     max_age = (max_age_hours or settings.FTP_STAGING_MAX_AGE_HOURS) * 3600
     cutoff = time.time() - max_age
     removed = 0

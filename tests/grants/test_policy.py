@@ -11,8 +11,8 @@ import time_machine
 from django.core.management import call_command
 
 from sellergate.access.models import RequestStatus
-from sellergate.access.policy import policy_run
 from sellergate.audit.models import AuditEvent
+from sellergate.grants.services import policy_run
 from tests.factories import LateOrderFactory, SellerFactory, access_request
 
 JST = ZoneInfo("Asia/Tokyo")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 import time
 
-from sellergate.ftpd.staging import staging_sweep
+from sellergate.core.staging import staging_sweep
 
 
 def test_stale_staged_uploads_are_removed_and_fresh_ones_kept(tmp_path) -> None:

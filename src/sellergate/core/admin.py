@@ -14,7 +14,7 @@ from django.db import models
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from sellergate.audit.actors import Actor
+from sellergate.core.actors import Actor
 
 
 class ServiceModelAdmin(admin.ModelAdmin):

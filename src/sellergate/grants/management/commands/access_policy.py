@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from sellergate.access.policy import policy_run
+from sellergate.grants.services import policy_run
 
 
 class Command(BaseCommand):

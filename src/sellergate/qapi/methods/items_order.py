@@ -1,0 +1,121 @@
+"""ItemsOrder: price and stock, one item or many in one call."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sellergate.catalog import selectors, services
+from sellergate.core.errors import Refusal
+from sellergate.qapi.codes import ApiError, Result, refusal_result
+from sellergate.qapi.methods.item_fields import (
+    IDENTIFY,
+    call_product,
+)
+from sellergate.qapi.params import Param, ParamError, parse
+from sellergate.qapi.registry import Call, method
+
+MAX_BULK = 500
+
+
+PRICE_QTY = (
+    *IDENTIFY,
+    Param("Price", type="int", minimum=1, maximum=100_000_000, field="price"),
+    Param("TaxRate", type="choice", choices=("S", "10", "8", "0"), field="tax_rate"),
+    Param("Qty", type="int", minimum=0, maximum=999_999, field="quantity"),
+    Param("ExpireDate", type="date", field="sale_ends_on"),
+)
+
+
+def _price_qty_values(params: dict[str, Any]) -> dict[str, Any]:
+    fields = {
+        "Price": "price",
+        "TaxRate": "tax_rate",
+        "Qty": "quantity",
+        "ExpireDate": "sale_ends_on",
+    }
+    return {field: params[name] for name, field in fields.items() if name in params}
+
+
+@method(
+    "ItemsOrder.SetGoodsPriceQty",
+    writes=True,
+    params=PRICE_QTY,
+    summary=gettext_lazy("Change an item's price, stock, tax rate or last day of sale."),
+)
+def set_goods_price_qty(call: Call) -> dict[str, Any]:
+    product = services.product_update(
+        actor=call.actor,
+        product=call_product(call),
+        values=_price_qty_values(call.params),
+        action="product.price_qty",
+    )
+    return {"ItemCode": product.item_code, "Price": product.price, "Qty": product.quantity}
+
+
+@method(
+    "ItemsOrder.SetGoodsPriceQtyBulk",
+    writes=True,
+    params=(
+        Param(
+            "ItemInfoJson",
+            required=True,
+            max_length=1_000_000,
+            help=gettext_lazy(
+                "A JSON array of up to 500 objects with the fields of "
+                'SetGoodsPriceQty, e.g. [{"ItemCode": "…", "Qty": 5}].'
+            ),
+        ),
+    ),
+    summary=gettext_lazy("SetGoodsPriceQty for up to 500 items; a result per item."),
+)
+def set_goods_price_qty_bulk(call: Call) -> list[dict[str, Any]]:
+    assert call.seller is not None
+    try:
+        entries = json.loads(call.params["ItemInfoJson"])
+    except json.JSONDecodeError as error:
+        raise ApiError(
+            Result.INVALID, _("ItemInfoJson is not JSON: %(error)s") % {"error": error.msg}
+        ) from None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ApiError(Result.INVALID, _("ItemInfoJson must be a JSON array of objects."))
+    if len(entries) > MAX_BULK:
+        raise ApiError(
+            Result.INVALID,
+            _("ItemInfoJson has %(n)d items; at most %(max)d.")
+            % {"n": len(entries), "max": MAX_BULK},
+        )
+    results = []
+    names = {p.field: p.name for p in PRICE_QTY if p.field}
+    for entry in entries:
+        given = {str(k).lower(): "" if v is None else str(v) for k, v in entry.items()}
+        row: dict[str, Any] = {
+            "ItemCode": given.get("itemcode", ""),
+            "SellerCode": given.get("sellercode", ""),
+        }
+        try:
+            params = parse(PRICE_QTY, given)
+            product = selectors.product_get(
+                call.seller,
+                item_code=params.get("ItemCode", ""),
+                seller_code=params.get("SellerCode", ""),
+            )
+            with transaction.atomic():  # one item's refusal undoes only that item
+                services.product_update(
+                    actor=call.actor,
+                    product=product,
+                    values=_price_qty_values(params),
+                    action="product.price_qty",
+                )
+            row.update(ItemCode=product.item_code or "", ResultCode=0, ResultMsg="SUCCESS")
+        except ParamError as error:
+            row.update(ResultCode=int(error.code), ResultMsg=error.message)
+        except Refusal as refusal:
+            code, message = refusal_result(refusal, names)
+            row.update(ResultCode=code, ResultMsg=message)
+        results.append(row)
+    return results
