@@ -45,6 +45,7 @@ class Error(IntEnum):
     UNSUPPORTED_VERSION = -90012
     RATE_LIMITED = -90020
     BAD_BODY = -90030
+    BAD_HTTP_METHOD = -90031
     INTERNAL = -90099
 
 
@@ -182,6 +183,12 @@ TABLE: tuple[CodeDoc, ...] = (
             "The request body was refused before it was read: multipart (the API takes "
             "form-encoded fields), larger than the limit, or too many fields."
         ),
+    ),
+    CodeDoc(
+        -90031,
+        "ErrorCode",
+        "BAD_HTTP_METHOD",
+        _("The API is called with GET or POST; other HTTP methods carry no parameters."),
     ),
     CodeDoc(
         -90099, "ErrorCode", "INTERNAL", _("An error on our side; it was logged. Call again later.")

@@ -15,6 +15,9 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from django.http import HttpResponse
+from django.utils import timezone
+
+from sellergate.qapi.params import JAPAN
 
 JSON = "json"
 XML = "xml"
@@ -31,6 +34,10 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dt.datetime):
+        # Japan's wall-clock time without an offset, as the marketplace answers (the
+        # database hands back UTC).
+        if timezone.is_aware(value):
+            value = timezone.localtime(value, JAPAN)
         return value.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import json
+import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -20,6 +23,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sellergate.qapi.codes import ApiError, Result
+
+#: The marketplace's time: dates in parameters are read, and dates in answers written,
+#: as Japan's wall-clock time without an offset (the guide gives none; the marketplace
+#: runs in Japan time).
+JAPAN = ZoneInfo("Asia/Tokyo")
+
+log = logging.getLogger("sellergate.api")
 
 
 class ParamError(ApiError):
@@ -128,7 +138,7 @@ def _datetime(param: Param, raw: str) -> dt.datetime:
             naive = dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
-        return timezone.make_aware(naive)
+        return timezone.make_aware(naive, JAPAN)
     raise _invalid(
         param, _("yyyyMMdd or yyyyMMddHHmmss is expected (got %(got)r).") % {"got": raw[:30]}
     )
@@ -176,3 +186,63 @@ def parse(params: tuple[Param, ...], given: Mapping[str, str]) -> dict[str, Any]
             continue
         values[param.name] = param.parse(raw)
     return values
+
+
+#: How deep a JSON parameter may nest: a list of rows, each an object of plain values,
+#: is two levels; one more is allowed for a value that is itself a list.
+JSON_DEPTH = 3
+
+
+def _json_depth(text: str) -> int:
+    """The deepest nesting of ``[``/``{`` outside strings, in one pass (no parsing: a
+    deeply nested value must be refused before the parser recurses into it)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def json_rows(name: str, text: str, *, max_rows: int) -> list[dict[str, Any]]:
+    """A JSON parameter that holds rows (``ItemInfoJson``…): a list of objects, at most
+    ``max_rows``, nested at most ``JSON_DEPTH`` levels. Anything else is refused with a
+    message naming the parameter (and a too-deep one is logged: no client sends one)."""
+    depth = _json_depth(text)
+    if depth > JSON_DEPTH:
+        log.warning("API parameter %s nested %d levels deep: refused", name, depth)
+        raise ParamError(
+            Result.INVALID,
+            _("%(param)s is nested %(depth)d levels deep; a list of objects is 2.")
+            % {"param": name, "depth": depth},
+        )
+    try:
+        rows = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        reason = error.msg if isinstance(error, json.JSONDecodeError) else "too deep"
+        raise ParamError(
+            Result.INVALID, _("%(param)s is not JSON: %(error)s") % {"param": name, "error": reason}
+        ) from None
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise ParamError(
+            Result.INVALID, _("%(param)s must be a JSON array of objects.") % {"param": name}
+        )
+    if len(rows) > max_rows:
+        raise ParamError(
+            Result.INVALID,
+            _("%(param)s has %(n)d rows; at most %(max)d.")
+            % {"param": name, "n": len(rows), "max": max_rows},
+        )
+    return rows

@@ -48,7 +48,17 @@ class Refused(Exception):
         self.message = message
 
 
+#: What the QAPI is called with (HEAD is a GET without the body).
+HTTP_METHODS = {"GET", "POST", "HEAD"}
+
+
 def _given(request: HttpRequest) -> dict[str, str]:
+    if request.method not in HTTP_METHODS:
+        raise Refused(
+            Error.BAD_HTTP_METHOD,
+            _("%(verb)s is not how the API is called: use GET or POST.")
+            % {"verb": (request.method or "")[:10]},
+        )
     # Each name's last value, as Django's QueryDict[...] gives it (items() would too).
     given = {key.lower(): request.GET[key] for key in request.GET}
     if request.method == "POST":
@@ -87,13 +97,23 @@ def _too_large(limit: int) -> str:
     ) % {"limit": limit}
 
 
+def _language(given: dict[str, str]) -> str:
+    """API messages are Japanese unless the caller asks otherwise (lang=en), whatever the
+    web UI's language cookie says."""
+    return "en" if given.get("lang", "").lower().startswith("en") else "ja"
+
+
+#: How much of an unknown name the refusal repeats.
+ECHOED = 100
+
+
 def _route(name: str) -> Method:
     service, _dot, method_name = name.strip().partition(".")
     if service.lower() not in SERVICES:
-        raise Refused(Error.UNKNOWN_SERVICE, f"Can't find service Name {service}")
+        raise Refused(Error.UNKNOWN_SERVICE, f"Can't find service Name {service[:ECHOED]}")
     entry = METHODS.get(name.strip().lower())
     if entry is None:
-        raise Refused(Error.UNKNOWN_METHOD, f"Can't find method Info {method_name}")
+        raise Refused(Error.UNKNOWN_METHOD, f"Can't find method Info {method_name[:ECHOED]}")
     return entry
 
 
@@ -158,7 +178,9 @@ def _run(entry: Method, call: Call) -> dict[str, Any]:
 def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
     started = time.perf_counter()
     try:
-        given = _given(request)
+        # Refused before the body is read: the language is the query string's.
+        with translation.override(_language({k.lower(): v for k, v in request.GET.items()})):
+            given = _given(request)
     except Refused as refused:  # the body: answered in the envelope, nothing else done
         return _refuse_body(request, refused)
     kind = envelope.return_type(given.get("returntype", ""))
@@ -167,10 +189,7 @@ def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
     key_id = seller_id = None
     routed = "unknown"  # the metric's label: a registered name, never what the caller wrote
     code: int = Error.INTERNAL
-    # API messages are Japanese unless the caller asks otherwise (lang=en), whatever the
-    # web UI's language cookie says.
-    language = "en" if given.get("lang", "").lower().startswith("en") else "ja"
-    with translation.override(language):
+    with translation.override(_language(given)):
         try:
             entry = _route(name)
             routed = entry.name
@@ -184,11 +203,14 @@ def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
             if not accepts_version(entry, version):
                 raise Refused(
                     Error.UNSUPPORTED_VERSION,
-                    _("%(method)s has no version %(version)s (it has %(versions)s).")
+                    _(
+                        "%(version)s is not a version %(method)s answers: send 1.x (the "
+                        "guide lists %(versions)s), or no version."
+                    )
                     % {
                         "method": entry.name,
-                        "version": version,
-                        "versions": ", ".join(("1.0", *entry.versions)),
+                        "version": version[:20],
+                        "versions": ", ".join(entry.versions),
                     },
                 )
             try:
@@ -240,8 +262,7 @@ def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
 
 def _refuse_body(request: HttpRequest, refused: Refused) -> HttpResponse:
     query = {key.lower(): request.GET[key] for key in request.GET}
-    language = "en" if query.get("lang", "").lower().startswith("en") else "ja"
-    with translation.override(language):
+    with translation.override(_language(query)):
         body = envelope.error(refused.code, str(refused.message))
     API_CALLS.labels(method="unknown", code=str(refused.code)).inc()
     log.info(

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sellergate.catalog import selectors, services
 from sellergate.core.errors import Refusal
-from sellergate.qapi.codes import ApiError, Result, refusal_result
+from sellergate.qapi.codes import refusal_result
 from sellergate.qapi.methods.item_fields import (
     IDENTIFY,
     call_product,
 )
-from sellergate.qapi.params import Param, ParamError, parse
+from sellergate.qapi.params import Param, ParamError, json_rows, parse
 from sellergate.qapi.registry import Call, method
 
 MAX_BULK = 500
@@ -75,20 +73,7 @@ def set_goods_price_qty(call: Call) -> dict[str, Any]:
 )
 def set_goods_price_qty_bulk(call: Call) -> list[dict[str, Any]]:
     assert call.seller is not None
-    try:
-        entries = json.loads(call.params["ItemInfoJson"])
-    except json.JSONDecodeError as error:
-        raise ApiError(
-            Result.INVALID, _("ItemInfoJson is not JSON: %(error)s") % {"error": error.msg}
-        ) from None
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise ApiError(Result.INVALID, _("ItemInfoJson must be a JSON array of objects."))
-    if len(entries) > MAX_BULK:
-        raise ApiError(
-            Result.INVALID,
-            _("ItemInfoJson has %(n)d items; at most %(max)d.")
-            % {"n": len(entries), "max": MAX_BULK},
-        )
+    entries = json_rows("ItemInfoJson", call.params["ItemInfoJson"], max_rows=MAX_BULK)
     results = []
     names = {p.field: p.name for p in PRICE_QTY if p.field}
     for entry in entries:
