@@ -179,7 +179,7 @@ def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
     started = time.perf_counter()
     try:
         # Refused before the body is read: the language is the query string's.
-        with translation.override(_language({k.lower(): v for k, v in request.GET.items()})):
+        with translation.override(_language({k.lower(): request.GET[k] for k in request.GET})):
             given = _given(request)
     except Refused as refused:  # the body: answered in the envelope, nothing else done
         return _refuse_body(request, refused)
