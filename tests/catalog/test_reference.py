@@ -18,7 +18,7 @@ def test_reference_rows_are_saved_validated_and_audited(actor) -> None:
     reference_save(actor=actor, obj=brand)  # unchanged: no event
     events = AuditEvent.objects.filter(object_type="catalog.brand").order_by("pk")
     assert [(e.action, e.after) for e in events] == [
-        ("brand.create", {"number": "7", "name": "陶房"}),
+        ("brand.create", {"number": "7", "name": "陶房", "name_en": ""}),
         ("brand.update", {"name": "陶房みどり"}),
     ]
     with pytest.raises(ValidationError):

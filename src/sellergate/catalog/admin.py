@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import admin
 from django.forms import ModelForm
 
-from sellergate.catalog.models import Brand, Category, Product, ShippingGroup
+from sellergate.catalog.models import Brand, Category, Maker, Product, ShippingGroup
 from sellergate.catalog.reference import Reference, reference_save
 from sellergate.core.actors import Actor
 from sellergate.core.admin import ReadOnlyModelAdmin, ServiceModelAdmin
@@ -27,8 +27,14 @@ class CategoryAdmin(ReferenceAdmin):
 
 @admin.register(Brand)
 class BrandAdmin(ReferenceAdmin):
-    list_display = ("number", "name")
-    search_fields = ("number", "name")
+    list_display = ("number", "name", "name_en")
+    search_fields = ("number", "name", "name_en")
+
+
+@admin.register(Maker)
+class MakerAdmin(ReferenceAdmin):
+    list_display = ("number", "name", "name_en")
+    search_fields = ("number", "name", "name_en")
 
 
 @admin.register(ShippingGroup)

@@ -49,10 +49,27 @@ class Category(models.Model):
 class Brand(models.Model):
     number = models.CharField(_("brand number"), max_length=20, unique=True)
     name = models.CharField(_("brand name"), max_length=100)
+    name_en = models.CharField(_("brand name (English)"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("brand")
         verbose_name_plural = _("brands")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"
+
+
+class Maker(models.Model):
+    """A manufacturer, kept by the operators beside the brands (CommonInfoLookup.SearchMaker)."""
+
+    number = models.CharField(_("maker number"), max_length=20, unique=True)
+    name = models.CharField(_("maker name"), max_length=100)
+    name_en = models.CharField(_("maker name (English)"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("maker")
+        verbose_name_plural = _("makers")
         ordering = ["name"]
 
     def __str__(self) -> str:

@@ -152,10 +152,13 @@ def _yn(param: Param, raw: str) -> bool:
 
 
 def _choice(param: Param, raw: str) -> str:
-    value = raw.strip()
-    if value not in param.choices:
-        raise _invalid(param, _("one of %(choices)s.") % {"choices": ", ".join(param.choices)})
-    return value
+    """One of the codes, in any case (clients send ``ja`` and ``JA``, ``s2`` and ``S2``);
+    the code as the guide spells it."""
+    value = raw.strip().upper()
+    for choice in param.choices:
+        if choice.upper() == value:
+            return choice
+    raise _invalid(param, _("one of %(choices)s.") % {"choices": ", ".join(param.choices)})
 
 
 PARSERS: dict[str, Callable[[Param, str], Any]] = {

@@ -1,16 +1,29 @@
-"""CommonInfoLookup: the operator-kept category and brand tables."""
+"""CommonInfoLookup: the operator-kept category, brand and maker tables.
+
+Where the guide is silent:
+
+- ``lang_cd`` takes the guide's four codes (JA, KO, EN, ZH-CN) in any case. The tables
+  hold Japanese and English names; KO and ZH-CN are answered with the English name
+  where there is one (else the Japanese), which a reader of either language can use
+  more readily than Japanese, rather than refusing a code the guide lists.
+- ``SearchBrand``/``SearchMaker`` answer at most ``MAX_ROWS`` rows, by name; the guide
+  gives no bound. ``SearchMaker`` without a keyword lists the first of them all.
+- ``M_B_NM_EN`` is empty when no English name was entered.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy
 
-from sellergate.catalog.models import Brand, Category
+from sellergate.catalog.models import Brand, Category, Maker
 from sellergate.qapi.params import Param
 from sellergate.qapi.registry import Call, method
 
-MAX_BRANDS = 100
+MAX_ROWS = 100
+LANGUAGES = ("JA", "KO", "EN", "ZH-CN")
 
 
 @method(
@@ -19,19 +32,19 @@ MAX_BRANDS = 100
         Param(
             "lang_cd",
             type="choice",
-            choices=("ja", "en"),
-            help=gettext_lazy("Names in ja (default) or en."),
+            choices=LANGUAGES,
+            help=gettext_lazy("Names in JA (default), EN; KO and ZH-CN get the English ones."),
         ),
     ),
     summary=gettext_lazy("Every small category with its medium and large ones."),
 )
 def get_category_list_all(call: Call) -> list[dict[str, Any]]:
-    english = call.params.get("lang_cd") == "en"
+    japanese = call.params.get("lang_cd", "JA") == "JA"
     by_id = {c.pk: c for c in Category.objects.all()}
     parents = {c.parent_id for c in by_id.values() if c.parent_id}
 
     def name(category: Category) -> str:
-        return (category.name_en or category.name) if english else category.name
+        return category.name if japanese else (category.name_en or category.name)
 
     rows = []
     for category in sorted(by_id.values(), key=lambda c: c.code):
@@ -54,15 +67,31 @@ def get_category_list_all(call: Call) -> list[dict[str, Any]]:
     return rows
 
 
+def _named(rows: QuerySet[Any], keyword: str) -> list[dict[str, Any]]:
+    if keyword:
+        rows = rows.filter(Q(name__icontains=keyword) | Q(name_en__icontains=keyword))
+    return [
+        {"M_B_NO": row.number, "M_B_NM": row.name, "M_B_NM_EN": row.name_en}
+        for row in rows.order_by("name")[:MAX_ROWS]
+    ]
+
+
+KEYWORD = gettext_lazy("Part of the name (Japanese or English).")
+
+
 @method(
     "CommonInfoLookup.SearchBrand",
-    params=(
-        Param(
-            "keyword", required=True, max_length=100, help=gettext_lazy("Part of the brand name.")
-        ),
-    ),
+    params=(Param("keyword", required=True, max_length=50, help=KEYWORD),),
     summary=gettext_lazy("Brands whose name contains the keyword (at most 100)."),
 )
 def search_brand(call: Call) -> list[dict[str, Any]]:
-    brands = Brand.objects.filter(name__icontains=call.params["keyword"]).order_by("name")
-    return [{"M_B_NO": b.number, "M_B_NM": b.name} for b in brands[:MAX_BRANDS]]
+    return _named(Brand.objects.all(), call.params["keyword"])
+
+
+@method(
+    "CommonInfoLookup.SearchMaker",
+    params=(Param("keyword", max_length=50, help=KEYWORD),),
+    summary=gettext_lazy("Makers whose name contains the keyword (at most 100)."),
+)
+def search_maker(call: Call) -> list[dict[str, Any]]:
+    return _named(Maker.objects.all(), call.params.get("keyword", ""))
