@@ -120,6 +120,15 @@ def ftp_server_quick_ban(transactional_db, tmp_path) -> Iterator[FtpServer]:
 
 
 @pytest.fixture
+def ftp_server_long_ban(transactional_db, tmp_path) -> Iterator[FtpServer]:
+    """Bans after a score of 3 for 10 minutes: for tests that look at a ban, not its end
+    (an 8-second ban could end on a busy machine before the test looked: CI saw it)."""
+    yield from _start(
+        tmp_path, "required", SELLERGATE_FTP_BAN_THRESHOLD="3", SELLERGATE_FTP_BAN_SECONDS="600"
+    )
+
+
+@pytest.fixture
 def ftp_server_two_sessions(transactional_db, tmp_path) -> Iterator[FtpServer]:
     """At most two sessions per user."""
     yield from _start(tmp_path, "required", SELLERGATE_FTP_MAX_CONNECTIONS_PER_USER="2")

@@ -78,7 +78,9 @@ def test_the_whole_api_journey(api, shop, client) -> None:
     bulk = api.ok(
         "ItemsOrder.SetGoodsPriceQtyBulk",
         sak,
-        ItemInfoJson=json.dumps([{"ItemCode": item_code, "Qty": 11}, {"ItemCode": "0", "Qty": 1}]),
+        ItemInfoJson=json.dumps(
+            [{"ItemCode": item_code, "Qty": 11}, {"ItemCode": "999999999", "Qty": 1}]
+        ),
     )
     assert [int(row["ResultCode"]) for row in bulk] == [0, -3]
     listing = api.ok("ItemsLookup.GetAllGoodsInfo", sak, ItemStatus="S2", Page=1)

@@ -44,7 +44,7 @@ def test_every_method_keeps_to_the_callers_records(client, shop, other_shop) -> 
     b = other_shop
     # Numbers nothing else contains, so a leak cannot hide in a coincidence.
     b_item = ProductFactory(
-        seller=b.seller, category=b.category, seller_code="B-ONLY", item_code="B-ITEM-7"
+        seller=b.seller, category=b.category, seller_code="B-ONLY", item_code="918273645"
     )
     b_order = LateOrderFactory(seller=b.seller, order_no="B-ORDER-7")
     b_question = CustomerQuestionFactory(seller=b.seller, question_no="B-QUESTION-7")
@@ -82,6 +82,8 @@ def test_every_method_keeps_to_the_callers_records(client, shop, other_shop) -> 
         "ShippingStat": 1,
         "ClaimStat": 1,
         "keyword": "サンプル",
+        "EditHeaderYN": "Y",
+        "EditFooterYN": "N",
     }
     covered = set()
     for name, entry in METHODS.items():

@@ -110,12 +110,17 @@ class ShippingGroup(models.Model):
 
 
 class ItemStatus(models.TextChoices):
-    """The marketplace's item statuses (ItemStatus in the API)."""
+    """The marketplace's item statuses, with the API's codes (ItemStatus: S0, S1, S2, S3,
+    S5, S8; the guide has no S4). A seller's "sale stopped" (EditGoodsStatus 3, the bulk
+    file's D) is S3; S0, S5 and S8 are the marketplace's own decisions (review, a
+    restriction, a rejection), set by operators."""
 
     AWAITING_INSPECTION = "S0", _("Awaiting inspection")
     WAITING = "S1", _("Not on sale")
     ON_SALE = "S2", _("On sale")
-    DISCONTINUED = "S4", _("Discontinued")
+    DISCONTINUED = "S3", _("Discontinued")
+    RESTRICTED = "S5", _("Restricted by the marketplace")
+    REJECTED = "S8", _("Rejected at review")
 
 
 class Product(models.Model):

@@ -41,7 +41,7 @@ class Param:
     """One parameter of a method: its wire name, type and limits, for parsing and docs."""
 
     name: str
-    type: str = "string"  # string, int, decimal, date, datetime, yn, choice, json
+    type: str = "string"  # string, int, decimal, date, datetime, expiry, start, yn, choice
     required: bool = False
     max_length: int | None = None
     minimum: int | None = None
@@ -52,6 +52,9 @@ class Param:
     # The domain field it fills (FieldErrors about that field name this parameter).
     field: str | None = None
     formats: tuple[str, ...] = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d")
+    # A string's shape, as the guide gives it (a regular expression), and in words.
+    pattern: str | None = None
+    pattern_help: Promise | str = ""
 
     def describe(self) -> str:
         """The limits in words, for the reference docs."""
@@ -90,12 +93,22 @@ def _string(param: Param, raw: str) -> str:
     if CONTROL.search(raw):
         # Nothing a person types, and neither XML nor PostgreSQL text can hold them all.
         raise _invalid(param, _("contains a control character (other than tab or newline)."))
-    return raw
+    if param.pattern is not None and re.fullmatch(param.pattern, raw.strip()) is None:
+        raise _invalid(param, str(param.pattern_help) or param.pattern)
+    return raw.strip() if param.pattern is not None else raw
+
+
+#: A whole number as clients write it: 1200, 1,200, 1200.0 (a decimal "as text" per the
+#: guide, with nothing after the point).
+WHOLE = re.compile(r"-?[0-9][0-9,]*(?:\.0*)?")
 
 
 def _int(param: Param, raw: str) -> int:
+    text = raw.strip()
     try:
-        value = int(raw.strip().replace(",", ""))
+        if WHOLE.fullmatch(text) is None:
+            raise ValueError(text)
+        value = int(text.split(".")[0].replace(",", ""))
     except ValueError:
         raise _invalid(
             param, _("a whole number is expected (got %(got)r).") % {"got": raw[:30]}
@@ -128,6 +141,37 @@ def _date(param: Param, raw: str) -> dt.date:
     raise _invalid(
         param, _("a date like 2026-12-01 is expected (got %(got)r).") % {"got": raw[:30]}
     )
+
+
+def _expiry(param: Param, raw: str) -> dt.date:
+    """A last day of sale; ``Null`` (the guide's word for "none") means one year from today,
+    in Japan."""
+    if raw.strip().lower() == "null":
+        today = timezone.localdate(timezone.now(), JAPAN)
+        try:
+            return today.replace(year=today.year + 1)
+        except ValueError:  # 29 February
+            return today.replace(year=today.year + 1, day=28)
+    return _date(param, raw)
+
+
+START = re.compile(r"(\d{4}-\d{2}-\d{2})(?: (\d{2}):(\d{2}))?")
+
+
+def _start(param: Param, raw: str) -> str:
+    """When a sale starts: yyyy-mm-dd, or yyyy-mm-dd hh:mm on the hour or half hour."""
+    found = START.fullmatch(raw.strip())
+    problem = _("yyyy-mm-dd or yyyy-mm-dd hh:mm, the time on the hour or half hour.")
+    if found is None:
+        raise _invalid(param, problem)
+    day, hour, minute = found.groups()
+    try:
+        dt.date.fromisoformat(day)
+        if hour is not None and (int(hour) > 23 or minute not in ("00", "30")):
+            raise ValueError(raw)
+    except ValueError:
+        raise _invalid(param, problem) from None
+    return raw.strip()
 
 
 def _datetime(param: Param, raw: str) -> dt.datetime:
@@ -167,6 +211,8 @@ PARSERS: dict[str, Callable[[Param, str], Any]] = {
     "decimal": _decimal,
     "date": _date,
     "datetime": _datetime,
+    "expiry": _expiry,
+    "start": _start,
     "yn": _yn,
     "choice": _choice,
 }

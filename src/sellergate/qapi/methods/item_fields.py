@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Any
 
 from django.utils.translation import gettext_lazy
@@ -125,39 +126,64 @@ def catalog_values(call: Call) -> dict[str, Any]:
     return values
 
 
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
 def item_info(product: Product) -> dict[str, Any]:
+    """An item as ItemsLookup answers it: the guide's fields by its names, all text (the
+    guide types every one of them String), then a few of sellergate's own after them
+    (EnlargedImages, Options, Weight…), which clients that do not know them skip.
+
+    Where the guide is silent: ``SettlePrice`` is the item price (sellergate charges no
+    commission, and the marketplace's is not known here); ``ListedDate``/``ChangedDate``
+    are when the item was registered and last changed, Japan time."""
+    small = product.category
+    medium = small.parent or small
+    large = medium.parent or medium
+    login_id = product.seller.login_id
     return {
-        "ItemCode": product.item_code,
-        "SellerCode": product.seller_code,
+        "ItemCode": product.item_code or "",
         "ItemStatus": product.status,
         "ItemTitle": product.title,
         "PromotionName": product.promotion_name,
-        "ItemDetail": product.description,
-        "SecondSubCatCd": product.category.code,
-        "SecondSubCatNm": product.category.name,
-        "BrandNo": product.brand.number if product.brand else "",
-        "IndustrialCodeType": product.industrial_code_type,
-        "IndustrialCode": product.industrial_code,
-        "ModelNM": product.model_name,
-        "ManufactureDate": product.manufacture_date,
+        "MainCatCd": large.code,
+        "MainCatNm": large.name,
+        "FirstSubCatCd": medium.code,
+        "FirstSubCatNm": medium.name,
+        "SecondSubCatCd": small.code,
+        "SecondSubCatNm": small.name,
+        "Drugtype": product.extra.get("medication_type", ""),
+        "SellerCode": product.seller_code,
         "ProductionPlaceType": product.origin_type,
         "ProductionPlace": product.origin,
-        "Weight": product.weight,
+        "IndustrialCodeType": product.industrial_code_type,
+        "IndustrialCode": product.industrial_code,
+        "RetailPrice": str(product.retail_price or 0),
+        "ItemPrice": str(product.price),
+        "TaxRate": product.tax_rate,
+        "SettlePrice": str(product.price),
+        "ItemQty": str(product.quantity),
+        "ExpireDate": _date(product.sale_ends_on),
+        "ModelNM": product.model_name,
+        "ManufacturerDate": _date(product.manufacture_date),  # sic, as the guide has it
+        "BrandNo": product.brand.number if product.brand else "",
         "Material": product.material,
         "AdultYN": "Y" if product.adult else "N",
-        "ContactInfo": product.contact_info,
-        "ImageUrl": images.url(product.seller.login_id, product.image_main),
-        "EnlargedImages": [images.url(product.seller.login_id, i) for i in product.images_other],
-        "VideoURL": product.video_url,
-        "ItemPrice": product.price,
-        "RetailPrice": product.retail_price or 0,
-        "TaxRate": product.tax_rate,
-        "ItemQty": product.quantity,
-        "ExpireDate": product.sale_ends_on,
-        "ShippingNo": product.shipping_no,
-        "AvailableDateType": product.available_date_type,
+        "DesiredShippingDate": str(product.extra.get("desired_shipping_date", "")),
+        "AvailableDateType": str(product.available_date_type),
         "AvailableDateValue": product.available_date_value,
+        "ShippingNo": str(product.shipping_no),
+        "ContactInfo": product.contact_info,
+        "ItemDetail": product.description,
+        "ImageUrl": images.url(login_id, product.image_main),
+        "VideoURL": product.video_url,
         "Keyword": ",".join(product.keywords),
+        "ListedDate": product.created_at,
+        "ChangedDate": product.updated_at,
+        # sellergate's own, beyond the guide:
+        "Weight": product.weight,
+        "EnlargedImages": [images.url(login_id, i) for i in product.images_other],
         "AdditionalOption": product.additional_option,
         "ItemType": product.item_type,
         "Options": list(product.options),
@@ -174,13 +200,17 @@ def call_product(call: Call, *, for_update: bool = False) -> Product:
     )
 
 
+#: The guide's item number: 1 to 10 digits, not starting with 0.
+ITEM_CODE = Param(
+    "ItemCode",
+    max_length=10,
+    pattern=r"[1-9][0-9]{0,9}",
+    pattern_help=gettext_lazy("an item code is 1 to 10 digits, not starting with 0."),
+    field="item_code",
+    help=gettext_lazy("The item code; or give SellerCode instead."),
+)
 IDENTIFY = (
-    Param(
-        "ItemCode",
-        max_length=20,
-        field="item_code",
-        help=gettext_lazy("The item code; or give SellerCode instead."),
-    ),
+    ITEM_CODE,
     Param(
         "SellerCode",
         max_length=100,

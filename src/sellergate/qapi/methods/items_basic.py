@@ -64,7 +64,7 @@ STATUS_CODES = {"1": ItemStatus.WAITING, "2": ItemStatus.ON_SALE, "3": ItemStatu
             type="choice",
             choices=tuple(STATUS_CODES),
             required=True,
-            help=gettext_lazy("1 not on sale (S1), 2 on sale (S2), 3 discontinued (S4)."),
+            help=gettext_lazy("1 not on sale (S1), 2 on sale (S2), 3 discontinued (S3)."),
         ),
     ),
     summary=gettext_lazy("Put an item on sale, take it off sale, or discontinue it."),

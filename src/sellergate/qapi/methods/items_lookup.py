@@ -38,14 +38,17 @@ def get_item_detail_info(call: Call) -> list[dict[str, Any]]:
             type="choice",
             choices=tuple(ItemStatus.values),
             help=gettext_lazy(
-                "S0 awaiting inspection, S1 not on sale, S2 on sale, S4 discontinued; empty = all."
+                "S0 awaiting review, S1 not on sale, S2 on sale, S3 discontinued, "
+                "S5 restricted, S8 rejected at review; empty = all (sellergate's leniency)."
             ),
         ),
-        Param("Page", type="int", minimum=1, maximum=1_000_000),
+        Param("Page", type="int", minimum=1, maximum=9_999_999_999),
     ),
     summary=gettext_lazy("Your items, 500 a page."),
 )
 def get_all_goods_info(call: Call) -> dict[str, Any]:
+    """The guide makes ItemStatus required; absent, every item is listed, which no client
+    that sends it can notice (and early versions of our own clients relied on)."""
     assert call.seller is not None
     products = selectors.seller_products(call.seller).order_by("pk")
     if "ItemStatus" in call.params:
@@ -61,18 +64,30 @@ def get_all_goods_info(call: Call) -> dict[str, Any]:
     }
 
 
+def _shipping_type(group: ShippingGroup) -> str:
+    if group.fee == 0:
+        return "Free"
+    return "Free on condition" if group.free_over else "Charge"
+
+
 @method(
     "ItemsLookup.GetSellerDeliveryGroupInfo",
     summary=gettext_lazy("Your shipping groups, for ShippingNo."),
 )
 def get_seller_delivery_group_info(call: Call) -> list[dict[str, Any]]:
+    """ShippingType is one of the guide's Free / Charge / Free on condition; every group
+    ships within Japan (Region JP, Oversea N); transcName is the carrier."""
     groups = ShippingGroup.objects.of(call.seller).order_by("number")
     return [
         {
             "ShippingNo": g.number,
             "ShippingName": g.name,
             "ShippingFee": g.fee,
+            "ShippingType": _shipping_type(g),
             "FreeCondition": g.free_over or 0,
+            "Region": "JP",
+            "Oversea": "N",
+            "transcName": g.carrier,
             "DeliveryCompany": g.carrier,
         }
         for g in groups

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy
 
 from sellergate.catalog import selectors, services
+from sellergate.catalog.models import Product
 from sellergate.core.errors import Refusal
 from sellergate.qapi.codes import refusal_result
 from sellergate.qapi.methods.item_fields import (
@@ -25,31 +26,49 @@ PRICE_QTY = (
     Param("Price", type="int", minimum=1, maximum=100_000_000, field="price"),
     Param("TaxRate", type="choice", choices=("S", "10", "8", "0"), field="tax_rate"),
     Param("Qty", type="int", minimum=0, maximum=999_999, field="quantity"),
-    Param("ExpireDate", type="date", field="sale_ends_on"),
+    Param(
+        "ExpireDate",
+        type="expiry",
+        max_length=10,
+        field="sale_ends_on",
+        help=gettext_lazy("Last day of sale, yyyy-mm-dd; Null = one year from today."),
+    ),
+    Param(
+        "StartDate",
+        type="start",
+        max_length=16,
+        help=gettext_lazy("When the sale starts: yyyy-mm-dd or yyyy-mm-dd hh:mm (hh:00, hh:30)."),
+    ),
 )
 
 
-def _price_qty_values(params: dict[str, Any]) -> dict[str, Any]:
+def _price_qty_values(product: Product, params: dict[str, Any]) -> dict[str, Any]:
     fields = {
         "Price": "price",
         "TaxRate": "tax_rate",
         "Qty": "quantity",
         "ExpireDate": "sale_ends_on",
     }
-    return {field: params[name] for name, field in fields.items() if name in params}
+    values = {field: params[name] for name, field in fields.items() if name in params}
+    if "StartDate" in params:
+        # Kept under the item template's own key, as a bulk file's start_date column.
+        values["extra"] = {**product.extra, "start_date": params["StartDate"]}
+    return values
 
 
 @method(
     "ItemsOrder.SetGoodsPriceQty",
+    versions=("1.1",),
     writes=True,
     params=PRICE_QTY,
     summary=gettext_lazy("Change an item's price, stock, tax rate or last day of sale."),
 )
 def set_goods_price_qty(call: Call) -> dict[str, Any]:
+    product = call_product(call, for_update=True)
     product = services.product_update(
         actor=call.actor,
-        product=call_product(call),
-        values=_price_qty_values(call.params),
+        product=product,
+        values=_price_qty_values(product, call.params),
         action="product.price_qty",
     )
     return {"ItemCode": product.item_code, "Price": product.price, "Qty": product.quantity}
@@ -57,6 +76,7 @@ def set_goods_price_qty(call: Call) -> dict[str, Any]:
 
 @method(
     "ItemsOrder.SetGoodsPriceQtyBulk",
+    versions=("1.1",),
     writes=True,
     params=(
         Param(
@@ -84,16 +104,17 @@ def set_goods_price_qty_bulk(call: Call) -> list[dict[str, Any]]:
         }
         try:
             params = parse(PRICE_QTY, given)
-            product = selectors.product_get(
-                call.seller,
-                item_code=params.get("ItemCode", ""),
-                seller_code=params.get("SellerCode", ""),
-            )
             with transaction.atomic():  # one item's refusal undoes only that item
+                product = selectors.product_get(
+                    call.seller,
+                    item_code=params.get("ItemCode", ""),
+                    seller_code=params.get("SellerCode", ""),
+                    for_update=True,
+                )
                 services.product_update(
                     actor=call.actor,
                     product=product,
-                    values=_price_qty_values(params),
+                    values=_price_qty_values(product, params),
                     action="product.price_qty",
                 )
             row.update(ItemCode=product.item_code or "", ResultCode=0, ResultMsg="SUCCESS")
