@@ -84,6 +84,9 @@ def test_every_method_keeps_to_the_callers_records(client, shop, other_shop) -> 
         "keyword": "サンプル",
         "EditHeaderYN": "Y",
         "EditFooterYN": "N",
+        "ItemCondition": "U",
+        "DiscountType": "1",
+        "CostPrice": 10,
     }
     covered = set()
     for name, entry in METHODS.items():

@@ -172,10 +172,11 @@ class Product(models.Model):
     weight = models.DecimalField(
         _("weight (kg)"), max_digits=9, decimal_places=3, null=True, blank=True
     )
-    material = models.CharField(_("material"), max_length=200, blank=True)
+    material = models.CharField(_("material"), max_length=500, blank=True)
     contact_info = models.CharField(_("after-sales contact"), max_length=200, blank=True)
     additional_option = models.TextField(_("additional options"), blank=True)
-    item_type = models.CharField(_("item type"), max_length=20, blank=True)
+    # The API's ItemType as sent (option rows, name||*value||*price||*qty||*code joined by $$).
+    item_type = models.TextField(_("item type"), blank=True)
     available_date_type = models.PositiveSmallIntegerField(_("shipping date type"), default=0)
     available_date_value = models.CharField(_("shipping date"), max_length=10, blank=True)
     # Options (variations) as the bulk template writes them:

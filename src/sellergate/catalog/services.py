@@ -34,7 +34,7 @@ WRITABLE = frozenset(
     if f.name not in {"id", "seller", "item_code", "created_at", "updated_at"}
 )
 AUDITED = tuple(sorted(WRITABLE))
-REQUIRED_NEW = ("seller_code", "title", "category", "price")
+REQUIRED_NEW = ("title", "category", "price")
 
 
 def resolve_values(
@@ -190,8 +190,12 @@ def product_create(
         if values.get(required) in (None, ""):
             raise CatalogError(required, _("Required."), code="required")
     product = Product(seller=seller, **resolve_values(seller, values))
-    _clean(product)
     product.item_code = codes.take(1)[0]
+    if not product.seller_code:
+        # The marketplace does not require a seller item code; without one, the item's
+        # own code is it (unique among the seller's items as among all).
+        product.seller_code = product.item_code
+    _clean(product)
     _save_unique(product)
     if not audit:
         return product

@@ -15,27 +15,47 @@ from sellergate.qapi.registry import Call
 
 KEYWORD_SEPARATORS = ("$$", ",")
 
-# The item's fields as ItemsBasic takes them, wire name → catalog field.
+
+def _text(name: str, max_length: int, field: str, **more: Any) -> Param:
+    return Param(name, max_length=max_length, field=field, **more)
+
+
+# The item's fields as ItemsBasic takes them, wire name → catalog field, with the guide's
+# limits for SetNewGoods; UpdateGoods differs in a few (``UPDATE_LIMITS``). A field
+# "extra.<key>" is kept in ``Product.extra`` under the item template's column key.
 ITEM_FIELDS = (
-    Param(
+    _text(
         "SecondSubCat",
-        max_length=20,
-        field="category",
+        9,
+        "category",
         help=gettext_lazy("Small category code (CommonInfoLookup.GetCatagoryListAll)."),
     ),
+    _text(
+        "OuterSecondSubCat",
+        20,
+        "extra.outer_category",
+        help=gettext_lazy("Your own category code, kept with the item."),
+    ),
     Param(
+        "Drugtype",
+        type="choice",
+        choices=("1C", "2C", "3C", "D2", "QD"),
+        field="extra.medication_type",
+        help=gettext_lazy("Medicines: 1C, 2C, 3C classes 1–3, D2 designated class 2, QD quasi."),
+    ),
+    _text(
         "BrandNo",
-        max_length=20,
-        field="brand",
+        10,
+        "brand",
         help=gettext_lazy("Brand number (CommonInfoLookup.SearchBrand); empty or 0 = none."),
     ),
-    Param("ItemTitle", max_length=100, field="title"),
-    Param("PromotionName", max_length=20, field="promotion_name"),
-    Param(
+    _text("ItemTitle", 100, "title"),
+    _text("PromotionName", 20, "promotion_name"),
+    _text(
         "SellerCode",
-        max_length=100,
-        field="seller_code",
-        help=gettext_lazy("Your own item code, unique among your items."),
+        100,
+        "seller_code",
+        help=gettext_lazy("Your own item code, unique among your items; empty: the item code."),
     ),
     Param(
         "IndustrialCodeType",
@@ -44,9 +64,9 @@ ITEM_FIELDS = (
         field="industrial_code_type",
         help=gettext_lazy("J JAN, K KAN, I ISBN, U UPC, E EAN, H HS."),
     ),
-    Param("IndustrialCode", max_length=30, field="industrial_code"),
-    Param("ModelNM", max_length=100, field="model_name", aliases=("ModelNm",)),
-    Param("ManufactureDate", type="date", field="manufacture_date"),
+    _text("IndustrialCode", 13, "industrial_code"),
+    _text("ModelNM", 30, "model_name", aliases=("ModelNm",)),
+    Param("ManufactureDate", type="date", max_length=10, field="manufacture_date"),
     Param(
         "ProductionPlaceType",
         type="choice",
@@ -54,57 +74,97 @@ ITEM_FIELDS = (
         field="origin_type",
         help=gettext_lazy("1 domestic, 2 overseas, 3 other."),
     ),
-    Param("ProductionPlace", max_length=100, field="origin"),
+    _text("ProductionPlace", 50, "origin"),
     Param("Weight", type="decimal", field="weight", help=gettext_lazy("Kilograms.")),
-    Param("Material", max_length=200, field="material"),
+    _text("Material", 500, "material"),
     Param("AdultYN", type="yn", field="adult"),
-    Param("ContactInfo", max_length=200, field="contact_info"),
-    Param(
+    _text("ContactInfo", 100, "contact_info"),
+    _text(
         "StandardImage",
-        max_length=500,
-        field="image_main",
+        200,
+        "image_main",
         help=gettext_lazy("Main image: an http(s) URL, or a file name in your FTP images/."),
     ),
-    Param("VideoURL", max_length=500, field="video_url"),
-    Param("ItemDescription", max_length=40000, field="description"),
-    Param("AdditionalOption", max_length=4000, field="additional_option"),
-    Param("ItemType", max_length=20, field="item_type"),
-    Param("RetailPrice", type="int", minimum=0, maximum=100_000_000, field="retail_price"),
-    Param("ItemPrice", type="int", minimum=1, maximum=100_000_000, field="price"),
+    _text("VideoURL", 200, "video_url"),
+    _text("ItemDescription", 262_144, "description"),
+    _text("AdditionalOption", 262_144, "additional_option"),
+    _text("ItemType", 262_144, "item_type"),
+    Param(
+        "RetailPrice",
+        type="int",
+        minimum=0,
+        maximum=999_999_999,
+        field="retail_price",
+        help=gettext_lazy("List price; 0 when unknown (as the guide's text says)."),
+    ),
+    Param("ItemPrice", type="int", minimum=1, maximum=999_999_999, field="price"),
     Param("TaxRate", type="choice", choices=("S", "10", "8", "0"), field="tax_rate"),
-    Param("ItemQty", type="int", minimum=0, maximum=999_999, field="quantity"),
-    Param("ExpireDate", type="date", field="sale_ends_on", help=gettext_lazy("Last day of sale.")),
+    Param("ItemQty", type="int", minimum=0, maximum=2_147_483_647, field="quantity"),
+    Param(
+        "ExpireDate",
+        type="expiry",
+        max_length=10,
+        field="sale_ends_on",
+        help=gettext_lazy("Last day of sale, yyyy-mm-dd; Null = one year from today."),
+    ),
     Param(
         "ShippingNo",
         type="int",
         minimum=0,
+        maximum=2_147_483_647,
         field="shipping_no",
         help=gettext_lazy("Shipping group (GetSellerDeliveryGroupInfo); 0 = free shipping."),
     ),
     Param(
         "AvailableDateType",
-        type="int",
-        minimum=0,
-        maximum=3,
+        type="choice",
+        choices=("0", "1", "2", "3"),
         field="available_date_type",
         help=gettext_lazy(
-            "0 ships in 1–3 days, 1 same day until hh:mm, 2 made to order in 4–14 days, "
-            "3 from a release date."
+            "0 standard (1–3 days), 1 preparation days (4–14), 2 release date, "
+            "3 same day until hh:mm; empty: 0."
         ),
     ),
-    Param("AvailableDateValue", max_length=10, field="available_date_value"),
-    Param(
+    _text("AvailableDateValue", 10, "available_date_value"),
+    _text(
         "Keyword",
-        max_length=400,
-        field="keywords",
+        262_144,
+        "keywords",
         help=gettext_lazy("Up to 10 keywords of up to 30 characters, joined by , or $$."),
     ),
+    Param(
+        "StartDate",
+        type="start",
+        max_length=16,
+        field="extra.start_date",
+        help=gettext_lazy("When the sale starts: yyyy-mm-dd or yyyy-mm-dd hh:mm (hh:00, hh:30)."),
+    ),
+    Param(
+        "DesiredShippingDate",
+        type="int",
+        minimum=0,
+        maximum=20,
+        field="extra.desired_shipping_date",
+        help=gettext_lazy("Buyers may choose a delivery date from this many days (3–20)."),
+    ),
 )
-NEW_REQUIRED = {"SecondSubCat", "ItemTitle", "SellerCode", "ItemPrice", "ItemQty"}
+#: Where UpdateGoods's limits differ from SetNewGoods's (the guide's type drift).
+UPDATE_LIMITS = {"SecondSubCat": 20}
+
+#: What SetNewGoods requires. The guide also requires AvailableDateType/Value; absent,
+#: the item ships the standard way (type 0), which is what a client that sends them
+#: would choose by default, and what integrations written before them expect.
+NEW_REQUIRED = {"SecondSubCat", "ItemTitle", "ItemPrice", "ItemQty"}
 
 
 def with_required(params: tuple[Param, ...], names: set[str]) -> tuple[Param, ...]:
     return tuple(dataclasses.replace(p, required=True) if p.name in names else p for p in params)
+
+
+def with_limits(params: tuple[Param, ...], limits: dict[str, int]) -> tuple[Param, ...]:
+    return tuple(
+        dataclasses.replace(p, max_length=limits[p.name]) if p.name in limits else p for p in params
+    )
 
 
 def split_keywords(text: str) -> list[str]:
@@ -114,15 +174,27 @@ def split_keywords(text: str) -> list[str]:
     return [text.strip()] if text.strip() else []
 
 
-def catalog_values(call: Call) -> dict[str, Any]:
-    """The call's item parameters as catalog field values."""
+def catalog_values(call: Call, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The call's item parameters as catalog field values; "extra." ones merged into
+    ``extra`` (the item's, when it is changed)."""
     values: dict[str, Any] = {}
+    kept = dict(extra or {})
     for param in ITEM_FIELDS:
-        if param.name in call.params and param.field:
-            value = call.params[param.name]
-            values[param.field] = split_keywords(value) if param.field == "keywords" else value
+        if param.name not in call.params or not param.field:
+            continue
+        value = call.params[param.name]
+        if param.field.startswith("extra."):
+            kept[param.field.removeprefix("extra.")] = "" if value is None else str(value)
+        elif param.field == "keywords":
+            values["keywords"] = split_keywords(value)
+        elif param.field == "available_date_type":
+            values["available_date_type"] = int(value)
+        else:
+            values[param.field] = value
     if "tax_rate" in values and values["tax_rate"] is None:
         values["tax_rate"] = ""
+    if kept != (extra or {}):
+        values["extra"] = kept
     return values
 
 

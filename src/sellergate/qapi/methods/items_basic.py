@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django.utils.translation import gettext_lazy
 
-from sellergate.catalog import selectors, services
+from sellergate.catalog import attributes, selectors, services
 from sellergate.catalog.models import ItemStatus
 from sellergate.qapi.methods.item_fields import (
     IDENTIFY,
+    ITEM_CODE,
     ITEM_FIELDS,
     NEW_REQUIRED,
+    UPDATE_LIMITS,
     call_product,
     catalog_values,
+    with_limits,
     with_required,
 )
 from sellergate.qapi.params import Param
@@ -28,26 +32,62 @@ from sellergate.qapi.registry import Call, method
     summary=gettext_lazy("Register a new item; answers its item code (GdNo)."),
 )
 def set_new_goods(call: Call) -> dict[str, Any]:
+    """Answers the guide's fields: the item code (GdNo), its shipping group
+    (delivery_group_no), and zeros or empty lists for what sellergate does not make
+    (header/footer contents numbers, group buying, brand review, option images: sent
+    with EditInventoryImage/EditAdditionalOptionImage instead), then the seller code."""
     assert call.seller is not None
     product = services.product_create(
         actor=call.actor, seller=call.seller, values=catalog_values(call)
     )
-    return {"GdNo": product.item_code, "SellerCode": product.seller_code}
+    return {
+        "GdNo": product.item_code,
+        "BIContentsNo": 0,
+        "AIContentsNo": 0,
+        "delivery_group_no": product.shipping_no,
+        "GroupbuyNo": 0,
+        "QaBrandResult": "",
+        "optionImgResult": [],
+        "InventoryImgResult": [],
+        "SellerCode": product.seller_code,
+    }
+
+
+def _option_group(name: str, position: int) -> Param:
+    return Param(
+        name,
+        type="int",
+        minimum=0,
+        maximum=9_999_999_999,
+        field=f"sub_shipping_{position}",
+        help=gettext_lazy("A further shipping group the buyer may choose; 0 or empty: none."),
+    )
 
 
 @method(
     "ItemsBasic.UpdateGoods",
     versions=("1.1",),
     writes=True,
-    params=(Param("ItemCode", required=True, max_length=20, field="item_code"), *ITEM_FIELDS),
+    params=(
+        dataclasses.replace(ITEM_CODE, required=True),
+        *with_limits(ITEM_FIELDS, UPDATE_LIMITS),
+        _option_group("OptionShippingNo1", 1),
+        _option_group("OptionShippingNo2", 2),
+    ),
     summary=gettext_lazy("Change an item: only the parameters given are changed."),
 )
 def update_goods(call: Call) -> dict[str, Any]:
+    """Only what is sent changes: the guide requires six fields here, but an integration
+    that sends them all loses nothing when a partial update is allowed."""
     assert call.seller is not None
-    product = selectors.product_get(call.seller, item_code=call.params["ItemCode"])
-    product = services.product_update(
-        actor=call.actor, product=product, values=catalog_values(call)
-    )
+    product = selectors.product_get(call.seller, item_code=call.params["ItemCode"], for_update=True)
+    values = catalog_values(call, product.extra)
+    if "OptionShippingNo1" in call.params or "OptionShippingNo2" in call.params:
+        product.extra = values.get("extra", product.extra)
+        values["extra"] = attributes.with_sub_delivery(
+            product, [call.params.get("OptionShippingNo1"), call.params.get("OptionShippingNo2")]
+        )
+    product = services.product_update(actor=call.actor, product=product, values=values)
     return {"GdNo": product.item_code, "SellerCode": product.seller_code}
 
 
@@ -77,3 +117,54 @@ def edit_goods_status(call: Call) -> dict[str, Any]:
         action="product.status",
     )
     return {"ItemCode": product.item_code, "ItemStatus": product.status}
+
+
+@method(
+    "ItemsBasic.EditItemCondition",
+    writes=True,
+    params=(
+        *IDENTIFY,
+        Param(
+            "ItemCondition",
+            type="choice",
+            choices=("N", "U"),
+            required=True,
+            field="item_condition_type",
+            help=gettext_lazy("N new, U used."),
+        ),
+        Param(
+            "UseCondition",
+            type="choice",
+            choices=("1", "2", "3", "4", "5", "6"),
+            field="item_condition_type",
+            help=gettext_lazy(
+                "For a used item: 1 refurbished, 2 unused, 3 like new (also when empty), "
+                "4 good, 5 visibly worn, 6 not working."
+            ),
+        ),
+    ),
+    summary=gettext_lazy("Mark an item new or used, and grade a used one."),
+)
+def edit_item_condition(call: Call) -> dict[str, Any]:
+    product = call_product(call, for_update=True)
+    grade = call.params.get("UseCondition")
+    extra = attributes.with_condition(
+        product, used=call.params["ItemCondition"] == "U", grade=int(grade) if grade else None
+    )
+    product = services.product_update(actor=call.actor, product=product, values={"extra": extra})
+    return {"ItemCode": product.item_code, "ItemCondition": call.params["ItemCondition"]}
+
+
+@method(
+    "ItemsBasic.SetGoodsSubDeliveryGroup",
+    writes=True,
+    params=(*IDENTIFY, _option_group("AddSRcode1", 1), _option_group("AddSRcode2", 2)),
+    summary=gettext_lazy("Offer up to two further shipping groups for an item."),
+)
+def set_goods_sub_delivery_group(call: Call) -> dict[str, Any]:
+    product = call_product(call, for_update=True)
+    extra = attributes.with_sub_delivery(
+        product, [call.params.get("AddSRcode1"), call.params.get("AddSRcode2")]
+    )
+    product = services.product_update(actor=call.actor, product=product, values={"extra": extra})
+    return {"ItemCode": product.item_code, "SubDeliveryGroups": extra["sub_shipping_numbers"]}

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy
 
-from sellergate.catalog import selectors, services
+from sellergate.catalog import attributes, selectors, services
 from sellergate.catalog.models import Product
 from sellergate.core.errors import Refusal
 from sellergate.qapi.codes import refusal_result
@@ -125,3 +125,77 @@ def set_goods_price_qty_bulk(call: Call) -> list[dict[str, Any]]:
             row.update(ResultCode=code, ResultMsg=message)
         results.append(row)
     return results
+
+
+@method(
+    "ItemsOrder.EditGoodsOrderLimit",
+    writes=True,
+    params=(
+        *IDENTIFY,
+        Param(
+            "LimitType",
+            type="choice",
+            choices=("0", "1"),
+            field="buy_limit_type",
+            help=gettext_lazy("0 a cap per order (default), 1 a cap per buyer."),
+        ),
+        Param(
+            "LimitCnt",
+            type="int",
+            minimum=0,
+            maximum=999_999,
+            field="buy_limit_qty",
+            help=gettext_lazy("How many may be bought; empty with LimitType 0: no cap."),
+        ),
+        Param("EndDate", type="date", max_length=10, field="buy_limit_date"),
+    ),
+    summary=gettext_lazy("Cap how many of an item one order or one buyer may buy."),
+)
+def edit_goods_order_limit(call: Call) -> dict[str, Any]:
+    product = call_product(call, for_update=True)
+    extra = attributes.with_order_limit(
+        product,
+        per_buyer=call.params.get("LimitType") == "1",
+        count=call.params.get("LimitCnt"),
+        until=call.params.get("EndDate"),
+    )
+    product = services.product_update(actor=call.actor, product=product, values={"extra": extra})
+    return {"ItemCode": product.item_code, "LimitCnt": extra.get("buy_limit_qty", "")}
+
+
+@method(
+    "ItemsOrder.UpdateItemDiscount",
+    writes=True,
+    params=(
+        *IDENTIFY,
+        Param(
+            "DiscountType",
+            type="choice",
+            choices=("0", "1", "2"),
+            required=True,
+            help=gettext_lazy("0 none (removes it), 1 percent, 2 yen off."),
+        ),
+        Param(
+            "CostPrice",
+            type="int",
+            minimum=0,
+            maximum=999_999_999,
+            field="discount_amount",
+            help=gettext_lazy("1–49 (percent) or 0–999999999 (yen)."),
+        ),
+        Param("BeginDate", type="date", max_length=10, field="discount_begins"),
+        Param("EndDate", type="date", max_length=10, field="discount_ends"),
+    ),
+    summary=gettext_lazy("Set or remove the seller's discount on an item, for dates."),
+)
+def update_item_discount(call: Call) -> dict[str, Any]:
+    product = call_product(call, for_update=True)
+    extra = attributes.with_discount(
+        product,
+        kind=call.params["DiscountType"],
+        amount=call.params.get("CostPrice"),
+        begins=call.params.get("BeginDate"),
+        ends=call.params.get("EndDate"),
+    )
+    product = services.product_update(actor=call.actor, product=product, values={"extra": extra})
+    return {"ItemCode": product.item_code, "Discount": extra.get("discount", {})}
