@@ -19,6 +19,7 @@ seller's real records behind the values:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections.abc import Callable
@@ -57,6 +58,11 @@ CHOICES = {
     # flattened by reflection, whose real shape nobody has seen: one result row per
     # input row is answered instead.
     ("ItemsOrder.SetGoodsPriceQtyBulk", "*", "output"),
+    ("ItemsOptions.InsertInventoryDataBulk", "*", "output"),
+    ("ItemsOptions.UpdateInventoryDataBulk", "*", "output"),
+    # An option adding nothing to the price is 0 (the template's option rows), not 1.
+    ("ItemsOptions.InsertInventoryDataUnit", "Price", "below"),
+    ("ItemsOptions.UpdateInventoryDataUnit", "Price", "below"),
     # Absent, the item ships the standard way (AvailableDateType 0).
     ("ItemsBasic.SetNewGoods", "AvailableDateType", "required"),
     ("ItemsBasic.SetNewGoods", "AvailableDateValue", "required"),
@@ -238,9 +244,18 @@ def _refused(answer: dict[str, Any]) -> bool:
     return answer.get("ResultCode", answer.get("ErrorCode", 0)) != 0
 
 
-def check(api: QapiClient, sak: str, name: str, world: World) -> list[Finding]:
-    """What in ``name`` does not conform to the guide (empty: it conforms)."""
+def check(
+    api: QapiClient,
+    sak: str,
+    name: str,
+    world: World,
+    reset: Callable[[], None] = lambda: None,
+) -> list[Finding]:
+    """What in ``name`` does not conform to the guide (empty: it conforms). ``reset``
+    puts the world back before each call (a delete must find its row every time)."""
     guide = GUIDE[name]
+    if "Insert" in name:  # an insert's valid row is one the item does not have yet
+        world = dataclasses.replace(world, option_value="青", option_code="BLUE")
     version = guide["versions"][0]
     params = guide["params"]
     base = {p: valid_value(p, spec, world) for p, spec in params.items() if spec.get("required")}
@@ -249,6 +264,7 @@ def check(api: QapiClient, sak: str, name: str, world: World) -> list[Finding]:
     findings: list[Finding] = []
 
     def call(values: dict[str, str]) -> dict[str, Any]:
+        reset()
         return api.call(name, sak, version, **values)
 
     first = call(base)

@@ -155,3 +155,88 @@ def test_the_seller_sees_usage_per_method_on_the_api_key_page(client, shop) -> N
     assert "<code>ItemsLookup.GetAllGoodsInfo</code></td><td>1</td><td>0</td>" in usage
     assert "<code>ItemsLookup.GetItemDetailInfo</code></td><td>1</td><td>1</td>" in usage
     assert 'href="/api/#code-3">-3</a>' in usage
+
+
+def _rows(answer):
+    """A list answer: XML makes one row a single element (as defensive clients allow)."""
+    return answer if isinstance(answer, list) else [answer]
+
+
+def test_a_catalog_day_with_options(api, shop) -> None:
+    """Register goods with options, change stock per option, look them up, discount,
+    stop selling: every call by the guide's names, in both styles and return types."""
+    sak = sak_for(api, shop)
+    created = api.ok(
+        "ItemsBasic.SetNewGoods",
+        sak,
+        "1.1",
+        SecondSubCat=shop.category.code,
+        ItemTitle="藍染めTシャツ",
+        SellerCode="TEE-001",
+        ItemPrice=3200,
+        ItemQty=0,
+        AvailableDateType=0,
+        AvailableDateValue=3,
+        ItemType="色||*藍||*サイズ||*M||*0||*5||*TEE-AI-M$$色||*藍||*サイズ||*L||*200||*3||*TEE-AI-L",
+    )
+    item = created["GdNo"]
+    registered = _rows(api.ok("ItemsLookup.GetGoodsInventoryInfo", sak, ItemCode=item))
+    assert [r["ItemTypeCode"] for r in registered] == ["TEE-AI-M", "TEE-AI-L"]
+    api.ok(  # the whole inventory again, the L's price changed
+        "ItemsOptions.EditGoodsInventory",
+        sak,
+        ItemCode=item,
+        InventoryInfo="色||*藍||*サイズ||*M||*0||*5||*TEE-AI-M$$色||*藍||*サイズ||*L||*300||*3||*TEE-AI-L",
+    )
+    api.ok(
+        "ItemsOptions.InsertInventoryDataUnit",
+        sak,
+        ItemCode=item,
+        OptionName="色||*サイズ",
+        OptionValue="白||*M",
+        OptionCode="TEE-SHIRO-M",
+        Price=0,
+        Qty=4,
+    )
+    api.ok(
+        "ItemsOptions.UpdateInventoryQtyPlusUnit",
+        sak,
+        ItemCode=item,
+        OptionName="色||*サイズ",
+        OptionValue="藍||*M",
+        OptionCode="TEE-AI-M",
+        PlusQty=-2,
+    )
+    refused = api.call(
+        "ItemsOptions.UpdateInventoryQtyUnit",
+        sak,
+        ItemCode=item,
+        OptionName="色||*サイズ",
+        OptionValue="黒||*S",
+        OptionCode="NONE",
+        Qty=1,
+    )
+    assert int(refused["ResultCode"]) != 0
+    assert "OptionName" in refused["ResultMsg"]
+    inventory = _rows(api.ok("ItemsLookup.GetGoodsInventoryInfo", sak, ItemCode=item))
+    assert [
+        (r["Value1"], r["Value2"], str(r["Price"]), int(r["Qty"]), r["ItemTypeCode"])
+        for r in inventory
+    ] == [
+        ("藍", "M", "0", 3, "TEE-AI-M"),
+        ("藍", "L", "300", 3, "TEE-AI-L"),
+        ("白", "M", "0", 4, "TEE-SHIRO-M"),
+    ]
+    detail = _rows(api.ok("ItemsLookup.GetItemDetailInfo", sak, "1.2", ItemCode=item))[0]
+    assert detail["ItemQty"] == "10"  # the options' stock added up
+    api.ok(
+        "ItemsOptions.EditGoodsOption", sak, ItemCode=item, AdditionalOption="包装||*ギフト||*300"
+    )
+    additional = _rows(api.ok("ItemsLookup.GetGoodsOptionInfo", sak, SellerCode="TEE-001"))
+    assert [(r["Name"], r["Value"], str(r["Price"])) for r in additional] == [
+        ("包装", "ギフト", "300")
+    ]
+    api.ok("ItemsOrder.UpdateItemDiscount", sak, ItemCode=item, DiscountType=1, CostPrice=10)
+    api.ok("ItemsBasic.EditGoodsStatus", sak, ItemCode=item, Status=3)
+    stopped = api.ok("ItemsLookup.GetAllGoodsInfo", sak, ItemStatus="S3")
+    assert int(stopped["TotalItems"]) == 1

@@ -25,11 +25,19 @@ from tests.qapi.conftest import sak_for
 pytestmark = pytest.mark.django_db
 
 # Methods over tables every seller shares (no tenant): they answer the same to all.
-SHARED = {"commoninfolookup.getcatagorylistall", "commoninfolookup.searchbrand"}
+SHARED = {
+    "commoninfolookup.getcatagorylistall",
+    "commoninfolookup.searchbrand",
+    "commoninfolookup.searchmaker",
+}
 # Registering makes the item the caller's own: nothing of B's is named.
 CREATES = {"itemsbasic.setnewgoods"}
 # Per-item results echo each item's given code, so the caller can match them up.
-ECHOES = {"itemsorder.setgoodspriceqtybulk"}
+ECHOES = {
+    "itemsorder.setgoodspriceqtybulk",
+    "itemsoptions.insertinventorydatabulk",
+    "itemsoptions.updateinventorydatabulk",
+}
 
 
 def snapshot(*records) -> list[dict]:
@@ -60,7 +68,17 @@ def test_every_method_keeps_to_the_callers_records(client, shop, other_shop) -> 
         "OrderNo": b_order.order_no,
         "InquiryNo": b_question.question_no,
         "ContrNo": b_claim.claim_no,
-        "ItemInfoJson": json.dumps([{"ItemCode": b_item.item_code, "Qty": 0}]),
+        "ItemInfoJson": json.dumps(
+            [
+                {
+                    "ItemCode": b_item.item_code,
+                    "Qty": 0,
+                    "OptionName": "色",
+                    "OptionValue": "赤",
+                    "OptionCode": "RED",
+                }
+            ]
+        ),
         "user_id": b.username,
         "pwd": b.password,
         # Plain valid values for the rest.
@@ -85,12 +103,18 @@ def test_every_method_keeps_to_the_callers_records(client, shop, other_shop) -> 
         "EditHeaderYN": "Y",
         "EditFooterYN": "N",
         "ItemCondition": "U",
+        "OptionName": "色",
+        "OptionValue": "赤",
+        "OptionCode": "RED",
+        "PlusQty": 1,
         "DiscountType": "1",
         "CostPrice": 10,
     }
     covered = set()
     for name, entry in METHODS.items():
         params = {p.name: values[p.name] for p in entry.params if p.name in values}
+        if name in CREATES:  # A's new item has a code of its own, not B's
+            params["SellerCode"] = "A-NEW"
         key = shop.api_key if entry.key == "api_key" else sak
         answer = api.call(entry.name, key, entry.versions[-1], **params)
         covered.add(name)
@@ -101,7 +125,7 @@ def test_every_method_keeps_to_the_callers_records(client, shop, other_shop) -> 
         elif name in SHARED or name in CREATES:
             assert answer["ResultCode"] == 0, answer
         elif entry.writes or "ItemCode" in params or "SellerCode" in params:
-            if name == "itemsorder.setgoodspriceqtybulk":
+            if name in ECHOES:
                 assert answer["ResultObject"][0]["ResultCode"] == Result.NOT_FOUND, answer
             else:
                 assert answer["ResultCode"] == Result.NOT_FOUND, (name, answer)

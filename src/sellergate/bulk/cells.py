@@ -16,6 +16,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from sellergate.catalog import options as catalog_options
+from sellergate.catalog.errors import CatalogError
 from sellergate.core.errors import TranslatableError
 
 Reader = Callable[[str], dict[str, Any]]
@@ -160,56 +162,11 @@ def available_shipping_date(value: str) -> dict[str, Any]:
     raise CellError(_("1 to 3 (days), hh:mm, 4 to 14 (days) or a date YYYY-MM-DD."))
 
 
-OPTION_PARTS = 7
-MAX_OPTION_VALUES = 20
-
-
 @fields("options")
 def options(value: str) -> dict[str, Any]:
-    """名1||*選択肢1||*名2||*選択肢2||*価格||*在庫||*オプションコード, rows joined by $$;
-    at most 2 option types with 20 values each."""
-    rows = []
-    for number, raw in enumerate([r for r in value.split("$$") if r.strip()], start=1):
-        parts = [p.strip() for p in raw.split("||*")]
-        if len(parts) != OPTION_PARTS:
-            raise CellError(
-                _(
-                    "Option %(n)d has %(got)d parts; write name1||*value1||*name2||*value2||*"
-                    "price||*stock||*option code."
-                ),
-                n=number,
-                got=len(parts),
-            )
-        name1, value1, name2, value2, price, qty, code = parts
-        if not name1 or not value1:
-            raise CellError(_("Option %(n)d needs at least its first name and value."), n=number)
-        try:
-            price_number, qty_number = int(price or 0), int(qty or 0)
-        except ValueError:
-            raise CellError(
-                _("Option %(n)d: price and stock are whole numbers."), n=number
-            ) from None
-        if qty_number < 0:
-            raise CellError(_("Option %(n)d: stock cannot be negative."), n=number)
-        rows.append(
-            {
-                "name1": name1,
-                "value1": value1,
-                "name2": name2,
-                "value2": value2,
-                "price": price_number,
-                "qty": qty_number,
-                "code": code,
-            }
-        )
-    for key in ("value1", "value2"):
-        distinct = {row[key] for row in rows if row[key]}
-        if len(distinct) > MAX_OPTION_VALUES:
-            raise CellError(_("At most %(n)d values per option type."), n=MAX_OPTION_VALUES)
-    names = {(row["name1"], row["name2"]) for row in rows}
-    if len(names) > 1:
-        raise CellError(_("Every option row names the same option types."))
-    codes = [row["code"] for row in rows if row["code"]]
-    if len(codes) != len(set(codes)):
-        raise CellError(_("An option code appears twice."))
-    return {"options": rows}
+    """option_info, by the catalog's one reading of it (``catalog.options``): rows joined by
+    $$ of name||*value||*price||*stock||*code, or two levels of names and values."""
+    try:
+        return {"options": catalog_options.parse_inventory(value)}
+    except CatalogError as refusal:
+        raise CellError(refusal.message) from None

@@ -8,6 +8,7 @@ from sellergate.qapi.methods import (  # noqa: F401
     items_basic,
     items_contents,
     items_lookup,
+    items_options,
     items_order,
     shipping,
 )

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
-from sellergate.catalog import images, selectors
+from sellergate.catalog import images, options, selectors
 from sellergate.catalog.models import Product
 from sellergate.qapi.params import Param
 from sellergate.qapi.registry import Call
@@ -189,6 +189,10 @@ def catalog_values(call: Call, extra: dict[str, Any] | None = None) -> dict[str,
             values["keywords"] = split_keywords(value)
         elif param.field == "available_date_type":
             values["available_date_type"] = int(value)
+        elif param.field == "item_type":
+            # The registration's inventory rows (as ItemsOptions.EditGoodsInventory's).
+            values["item_type"] = value
+            values.update(options.inventory_values(options.parse_inventory(value, "item_type")))
         else:
             values[param.field] = value
     if "tax_rate" in values and values["tax_rate"] is None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
-from sellergate.catalog import images, services
+from sellergate.catalog import images, options, services
 from sellergate.qapi.methods.item_fields import IDENTIFY, call_product
 from sellergate.qapi.params import Param
 from sellergate.qapi.registry import Call, method
@@ -25,6 +25,10 @@ IMAGE_URL = 200
 ENLARGED_IMAGES = 50
 HEADER_FOOTER = 2_500
 REPLACE_HEADER = gettext_lazy("Y: replace the header with Header; N: keep it.")
+OPTION_IMAGES = gettext_lazy(
+    "Rows joined by $$: name||*value||*image URL; applied where the name and value match "
+    "one of the item's options (the answer's Matched says how many did)."
+)
 REPLACE_FOOTER = gettext_lazy("Y: replace the footer with Footer; N: keep it.")
 
 
@@ -116,3 +120,51 @@ def edit_goods_header_footer(call: Call) -> dict[str, Any]:
         "Header": product.extra.get("header_html", ""),
         "Footer": product.extra.get("footer_html", ""),
     }
+
+
+@method(
+    "ItemsContents.EditInventoryImage",
+    writes=True,
+    params=(
+        *IDENTIFY,
+        Param(
+            "InventoryImage",
+            max_length=262_144,
+            field="image_option_info",
+            help=OPTION_IMAGES,
+        ),
+    ),
+    summary=gettext_lazy("Set images for an item's inventory option values."),
+)
+def edit_inventory_image(call: Call) -> dict[str, Any]:
+    product = call_product(call, for_update=True)
+    rows, matched = options.with_inventory_images(product, call.params.get("InventoryImage", ""))
+    product = services.product_update(
+        actor=call.actor, product=product, values={"options": rows}, action="product.options"
+    )
+    return {"ItemCode": product.item_code, "Matched": matched}
+
+
+@method(
+    "ItemsContents.EditAdditionalOptionImage",
+    writes=True,
+    params=(
+        *IDENTIFY,
+        Param(
+            "AdditionalOptionImage",
+            max_length=262_144,
+            field="image_additional_option_info",
+            help=OPTION_IMAGES,
+        ),
+    ),
+    summary=gettext_lazy("Set images for an item's additional option values."),
+)
+def edit_additional_option_image(call: Call) -> dict[str, Any]:
+    product = call_product(call, for_update=True)
+    extra, matched = options.with_additional_images(
+        product, call.params.get("AdditionalOptionImage", "")
+    )
+    product = services.product_update(
+        actor=call.actor, product=product, values={"extra": extra}, action="product.options"
+    )
+    return {"ItemCode": product.item_code, "Matched": matched}

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
-from sellergate.catalog import selectors
+from sellergate.catalog import options, selectors
 from sellergate.catalog.models import ItemStatus, ShippingGroup
 from sellergate.qapi.methods.item_fields import (
     IDENTIFY,
@@ -28,6 +28,44 @@ PAGE_SIZE = 500
 )
 def get_item_detail_info(call: Call) -> list[dict[str, Any]]:
     return [item_info(call_product(call))]
+
+
+@method(
+    "ItemsLookup.GetGoodsOptionInfo",
+    params=IDENTIFY,
+    summary=gettext_lazy("An item's additional (add-on) options."),
+)
+def get_goods_option_info(call: Call) -> list[dict[str, Any]]:
+    product = call_product(call)
+    return [
+        {
+            "Name": row["name"],
+            "Value": row["value"],
+            "Price": row["price"],
+            "OptionCode": row["code"],
+        }
+        for row in options.parse_additional(product.additional_option)
+    ]
+
+
+@method(
+    "ItemsLookup.GetGoodsInventoryInfo",
+    params=IDENTIFY,
+    summary=gettext_lazy("An item's inventory: price and stock per option."),
+)
+def get_goods_inventory_info(call: Call) -> list[dict[str, Any]]:
+    """Name1–Value5 as the guide has them; sellergate's options have one or two levels,
+    so Name3–Value5 are empty. ItemTypeCode is the seller's option code."""
+    product = call_product(call)
+    rows = []
+    for row in product.options:
+        answer: dict[str, Any] = {}
+        for level in range(1, 6):
+            answer[f"Name{level}"] = row.get(f"name{level}", "")
+            answer[f"Value{level}"] = row.get(f"value{level}", "")
+        answer.update(Price=row["price"], Qty=row["qty"], ItemTypeCode=row.get("code", ""))
+        rows.append(answer)
+    return rows
 
 
 @method(
