@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from sellergate.access.models import RequestStatus
 from sellergate.access.services import request_ask
 from sellergate.audit.models import AuditEvent
-from sellergate.bulk.models import BulkJob
+from sellergate.bulk.models import BulkJob, Export
 from sellergate.core.actors import Actor
 from sellergate.credentials.api_keys import api_key_create
 from sellergate.credentials.models import ApiKey, FtpAccount
@@ -89,6 +89,7 @@ PK_MODELS = {
     "api-keys/": "api_key",
     "requests/": "request",
     "products/bulk/jobs/": "job",
+    "products/bulk/exports/": "export",
 }
 #: What a walker posts: enough for every form of the seller center to be valid.
 FORM = {
@@ -136,9 +137,13 @@ def theirs(tmp_path):
     )
     request_ask(actor=Actor.system("desk"), request=request, message="質問")
     FtpAccount.objects.create(seller=owner.seller, username="sg-victim", status="active")
+    export = Export.objects.create(
+        seller=owner.seller, kind="item", status="done", path=str(result), rows=1
+    )
     return {
         "api_key": key,
         "job": job,
+        "export": export,
         "request": request,
         "markers": ["秘密キー", key.last4, "secret-upload.csv", "sg-victim", "秘密の連携計画"],
     }
@@ -188,4 +193,4 @@ def test_every_url_of_the_seller_center_was_walked(client, theirs) -> None:
                 assert marker not in text, (url, marker)
         walked.append(name)
     assert _state(theirs) == before  # nothing of theirs changed, nothing audited
-    assert {"api_key_rotate", "api_key_revoke", "bulk_result", "request_answer"} <= set(walked)
+    assert {"api_key_rotate", "api_key_revoke", "bulk_result", "bulk_export"} <= set(walked)

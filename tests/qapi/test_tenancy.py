@@ -31,7 +31,7 @@ SHARED = {
     "commoninfolookup.searchmaker",
 }
 # Registering makes the item the caller's own: nothing of B's is named.
-CREATES = {"itemsbasic.setnewgoods"}
+CREATES = {"itemsbasic.setnewgoods", "itemslookup.requestfiledownload"}
 # Per-item results echo each item's given code, so the caller can match them up.
 ECHOES = {
     "itemsorder.setgoodspriceqtybulk",
@@ -103,6 +103,7 @@ def test_every_method_keeps_to_the_callers_records(client, shop, other_shop) -> 
         "EditHeaderYN": "Y",
         "EditFooterYN": "N",
         "ItemCondition": "U",
+        "apply_type": "item",
         "OptionName": "色",
         "OptionValue": "赤",
         "OptionCode": "RED",

@@ -100,3 +100,49 @@ class BulkJob(models.Model):
     @property
     def result_name(self) -> str:
         return self.result_path.rsplit("/", 1)[-1] if self.result_path else ""
+
+
+class ExportKind(models.TextChoices):
+    """What ItemsLookup.RequestFileDownload's apply_type asks for."""
+
+    ITEM = "item", _("Items")
+    INVENTORY = "inventory", _("Inventory (options)")
+    ORDER = "order", _("Orders")
+    SHIP = "ship", _("Shipments")
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Being prepared")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class Export(models.Model):
+    """A file of the seller's own records, asked for through the API, written by the
+    worker, fetched from the seller center (bulk/exports.py)."""
+
+    seller = models.ForeignKey(
+        "sellers.Seller", verbose_name=_("seller"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=ExportKind.choices)
+    status = models.CharField(
+        _("status"), max_length=8, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    from_date = models.DateField(_("from"), null=True, blank=True)
+    to_date = models.DateField(_("until"), null=True, blank=True)
+    email = models.EmailField(_("notify"), blank=True)
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    path = models.CharField(max_length=1000, blank=True)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+
+    objects = SellerOwnedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.requested_at:%Y-%m-%d %H:%M}"

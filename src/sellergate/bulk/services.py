@@ -11,8 +11,8 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from sellergate.bulk import jobs, tasks
-from sellergate.bulk.models import BulkJob, JobKind
+from sellergate.bulk import exports, jobs, tasks
+from sellergate.bulk.models import BulkJob, Export, JobKind
 from sellergate.bulk.suspension import bulk_accepts
 from sellergate.core import paths
 from sellergate.core.actors import Actor
@@ -85,3 +85,28 @@ def bulk_jobs_requeue(*, now: dt.datetime | None = None) -> list[int]:
     for job_id in stuck:
         _enqueue(job_id)
     return stuck
+
+
+def export_request(
+    *,
+    actor: Actor,
+    seller: Seller,
+    kind: str,
+    email: str = "",
+    from_date: dt.date | None = None,
+    to_date: dt.date | None = None,
+) -> Export:
+    """Ask for a file of the seller's records (``bulk.exports``); the worker writes it
+    once the request commits."""
+    with transaction.atomic():
+        export = exports.export_record(
+            actor=actor,
+            seller=seller,
+            kind=kind,
+            email=email,
+            from_date=from_date,
+            to_date=to_date,
+        )
+        export_id = export.pk
+        transaction.on_commit(lambda: tasks.produce_export.enqueue(export_id))
+    return export

@@ -21,7 +21,7 @@ import sys
 from django.conf import settings
 from django.tasks import task
 
-from sellergate.bulk import jobs, processing
+from sellergate.bulk import exports, jobs, processing
 from sellergate.bulk.models import BulkJob
 
 log = logging.getLogger(__name__)
@@ -49,3 +49,8 @@ def process_bulk_job(job_id: int) -> str:
             process_bulk_job.enqueue(job_id)
             return "retried"
     return BulkJob.objects.values_list("status", flat=True).get(pk=job_id)
+
+
+@task()
+def produce_export(export_id: int) -> str:
+    return exports.export_produce(export_id).status

@@ -8,6 +8,7 @@ Every other module asks here instead of joining paths itself, so the layout can 
       bulk/spool/<random>/<name>           the snapshot a bulk job reads
       bulk/uploads/<seller ID>/<random>/<name>   files uploaded on the bulk page
       bulk/results/<seller ID>/<result name>     result files of those uploads
+      bulk/exports/<seller ID>/<name>      files asked for with RequestFileDownload
       images/<seller ID>/<name>            images uploaded on the bulk page
     FTP_ROOT/                              (SELLERGATE_FTP_ROOT)
       <FTP user>/                          a seller's home: the four fixed folders
@@ -127,6 +128,13 @@ def is_spooled(path: Path) -> bool:
     """Whether ``path`` is a job's snapshot (``spool_folder``), which the job removes when
     it ends (an upload itself stays where it landed)."""
     return path.parent.parent.name == "spool" and path.parent.parent.parent.name == "bulk"
+
+
+def export_file(login_id: str, name: str) -> Path:
+    """Where a requested export is written (its folder made)."""
+    folder = data_dir() / "bulk" / "exports" / login_id
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
 
 
 def spool_folder() -> Path:

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from sellergate.accounts.roles import seller_required
 from sellergate.bulk.columns import TEMPLATE_NAMES
-from sellergate.bulk.models import BulkJob, JobKind, JobSource, JobStatus
+from sellergate.bulk.models import BulkJob, Export, ExportStatus, JobKind, JobSource, JobStatus
 from sellergate.bulk.services import bulk_job_receive
 from sellergate.bulk.suspension import UploadRefused, bulk_accepts
 from sellergate.bulk.templates import FORMATS, template
@@ -173,3 +173,21 @@ def bulk_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@seller_required
+def bulk_export(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """A file asked for with the API's RequestFileDownload, once the worker wrote it."""
+    export = get_object_or_404(Export.objects.of(current_seller(request)), pk=pk)
+    path = Path(export.path) if export.path else None
+    if export.status == ExportStatus.QUEUED:
+        return HttpResponse(
+            _("The file is being prepared; reload this page in a moment."),
+            status=202,
+            content_type="text/plain; charset=utf-8",
+        )
+    if path is None or not path.is_file():
+        raise Http404("no export file")
+    return FileResponse(
+        path.open("rb"), as_attachment=True, filename=path.name, content_type="text/csv"
+    )

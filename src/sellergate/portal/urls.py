@@ -29,6 +29,7 @@ urlpatterns = [
     path("products/bulk/upload/", bulk.bulk_upload, name="bulk_upload"),
     path("products/bulk/jobs/", bulk.bulk_jobs, name="bulk_jobs"),
     path("products/bulk/jobs/<int:pk>/result/", bulk.bulk_result, name="bulk_result"),
+    path("products/bulk/exports/<int:pk>/", bulk.bulk_export, name="bulk_export"),
     path("products/bulk/templates/<str:kind>/<str:fmt>/", bulk.bulk_template, name="bulk_template"),
     path("products/bulk/ftp/", credentials.ftp_panel, name="ftp_panel"),
     path("products/bulk/ftp/password/", credentials.ftp_password_reset, name="ftp_password_reset"),

@@ -5,8 +5,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sellergate.bulk import exports
+from sellergate.bulk import services as bulk_services
+from sellergate.bulk.models import ExportKind
 from sellergate.catalog import options, selectors
 from sellergate.catalog.models import ItemStatus, ShippingGroup
 from sellergate.qapi.methods.item_fields import (
@@ -129,4 +133,45 @@ def get_seller_delivery_group_info(call: Call) -> list[dict[str, Any]]:
             "DeliveryCompany": g.carrier,
         }
         for g in groups
+    ]
+
+
+@method(
+    "ItemsLookup.RequestFileDownload",
+    writes=True,
+    params=(
+        Param(
+            "apply_type",
+            type="choice",
+            choices=tuple(ExportKind.values),
+            required=True,
+            help=gettext_lazy("item, inventory (options), order or ship."),
+        ),
+        Param("email", max_length=100, help=gettext_lazy("Mailed when the file is ready.")),
+        Param("target_from_dt", type="date", max_length=10, formats=("%Y/%m/%d", "%Y-%m-%d")),
+        Param("target_to_dt", type="date", max_length=10, formats=("%Y/%m/%d", "%Y-%m-%d")),
+    ),
+    summary=gettext_lazy("Ask for a file of your items, options, orders or shipments."),
+)
+def request_file_download(call: Call) -> list[dict[str, Any]]:
+    """The worker writes the file (bulk/exports.py); DownloadURL is its page in the
+    seller center, which answers "being prepared" until it is written, then the file.
+    The dates are Japan dates, YYYY/MM/DD as the guide has them (YYYY-MM-DD too)."""
+    assert call.seller is not None
+    export = bulk_services.export_request(
+        actor=call.actor,
+        seller=call.seller,
+        kind=call.params["apply_type"],
+        email=call.params.get("email", ""),
+        from_date=call.params.get("target_from_dt"),
+        to_date=call.params.get("target_to_dt"),
+    )
+    return [
+        {
+            "DownloadType": export.kind,
+            "DownloadURL": exports.download_url(export),
+            "DownloadExplain": str(
+                _("Being prepared; the file is at this URL in the seller center when ready.")
+            ),
+        }
     ]
