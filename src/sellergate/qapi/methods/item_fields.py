@@ -20,6 +20,21 @@ def _text(name: str, max_length: int, field: str, **more: Any) -> Param:
     return Param(name, max_length=max_length, field=field, **more)
 
 
+EXPIRE_DATE = Param(
+    "ExpireDate",
+    type="expiry",
+    max_length=10,
+    field="sale_ends_on",
+    help=gettext_lazy("Last day of sale, yyyy-mm-dd; Null = one year from today."),
+)
+START_DATE = Param(
+    "StartDate",
+    type="start",
+    max_length=16,
+    field="extra.start_date",
+    help=gettext_lazy("When the sale starts: yyyy-mm-dd or yyyy-mm-dd hh:mm (hh:00, hh:30)."),
+)
+
 # The item's fields as ItemsBasic takes them, wire name → catalog field, with the guide's
 # limits for SetNewGoods; UpdateGoods differs in a few (``UPDATE_LIMITS``). A field
 # "extra.<key>" is kept in ``Product.extra`` under the item template's column key.
@@ -100,13 +115,7 @@ ITEM_FIELDS = (
     Param("ItemPrice", type="int", minimum=1, maximum=999_999_999, field="price"),
     Param("TaxRate", type="choice", choices=("S", "10", "8", "0"), field="tax_rate"),
     Param("ItemQty", type="int", minimum=0, maximum=2_147_483_647, field="quantity"),
-    Param(
-        "ExpireDate",
-        type="expiry",
-        max_length=10,
-        field="sale_ends_on",
-        help=gettext_lazy("Last day of sale, yyyy-mm-dd; Null = one year from today."),
-    ),
+    EXPIRE_DATE,
     Param(
         "ShippingNo",
         type="int",
@@ -132,13 +141,7 @@ ITEM_FIELDS = (
         "keywords",
         help=gettext_lazy("Up to 10 keywords of up to 30 characters, joined by , or $$."),
     ),
-    Param(
-        "StartDate",
-        type="start",
-        max_length=16,
-        field="extra.start_date",
-        help=gettext_lazy("When the sale starts: yyyy-mm-dd or yyyy-mm-dd hh:mm (hh:00, hh:30)."),
-    ),
+    START_DATE,
     Param(
         "DesiredShippingDate",
         type="int",

@@ -19,18 +19,15 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy
 
-from sellergate.catalog import options, selectors, services
+from sellergate.catalog import options, services
 from sellergate.catalog.models import Product
-from sellergate.core.errors import Refusal
-from sellergate.qapi.codes import refusal_result
+from sellergate.qapi.methods import rows
 from sellergate.qapi.methods.item_fields import IDENTIFY, call_product
-from sellergate.qapi.params import Param, ParamError, json_rows, parse
+from sellergate.qapi.params import Param
 from sellergate.qapi.registry import Call, method
 
-MAX_BULK = 500
 OPTION_TEXT = 50
 
 NAME = Param(
@@ -262,34 +259,12 @@ ROWS_JSON = Param(
 
 
 def _bulk(call: Call, change: Callable[[Product, dict[str, Any]], list[dict[str, Any]]]) -> Any:
-    assert call.seller is not None
-    entries = json_rows("ItemInfoJson", call.params["ItemInfoJson"], max_rows=MAX_BULK)
-    names = {p.field: p.name for p in ROW_PARAMS if p.field}
-    results = []
-    for entry in entries:
-        given = {str(k).lower(): "" if v is None else str(v) for k, v in entry.items()}
-        row: dict[str, Any] = {
-            "ItemCode": given.get("itemcode", ""),
-            "SellerCode": given.get("sellercode", ""),
-        }
-        try:
-            params = parse(ROW_PARAMS, given)
-            with transaction.atomic():  # one row's refusal undoes only that row
-                product = selectors.product_get(
-                    call.seller,
-                    item_code=params.get("ItemCode", ""),
-                    seller_code=params.get("SellerCode", ""),
-                    for_update=True,
-                )
-                _save_rows(call, product, change(product, params))
-            row.update(ItemCode=product.item_code or "", ResultCode=0, ResultMsg="SUCCESS")
-        except ParamError as error:
-            row.update(ResultCode=int(error.code), ResultMsg=error.message)
-        except Refusal as refusal:
-            code, message = refusal_result(refusal, names)
-            row.update(ResultCode=code, ResultMsg=message)
-        results.append(row)
-    return results
+    return rows.each_row(
+        call,
+        "ItemInfoJson",
+        ROW_PARAMS,
+        lambda product, p: _save_rows(call, product, change(product, p)),
+    )
 
 
 @method(

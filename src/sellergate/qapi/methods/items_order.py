@@ -4,41 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy
 
-from sellergate.catalog import attributes, selectors, services
+from sellergate.catalog import attributes, services
 from sellergate.catalog.models import Product
-from sellergate.core.errors import Refusal
-from sellergate.qapi.codes import refusal_result
+from sellergate.qapi.methods import rows
 from sellergate.qapi.methods.item_fields import (
+    EXPIRE_DATE,
     IDENTIFY,
+    START_DATE,
     call_product,
 )
-from sellergate.qapi.params import Param, ParamError, json_rows, parse
+from sellergate.qapi.params import Param
 from sellergate.qapi.registry import Call, method
-
-MAX_BULK = 500
-
 
 PRICE_QTY = (
     *IDENTIFY,
     Param("Price", type="int", minimum=1, maximum=100_000_000, field="price"),
     Param("TaxRate", type="choice", choices=("S", "10", "8", "0"), field="tax_rate"),
     Param("Qty", type="int", minimum=0, maximum=999_999, field="quantity"),
-    Param(
-        "ExpireDate",
-        type="expiry",
-        max_length=10,
-        field="sale_ends_on",
-        help=gettext_lazy("Last day of sale, yyyy-mm-dd; Null = one year from today."),
-    ),
-    Param(
-        "StartDate",
-        type="start",
-        max_length=16,
-        help=gettext_lazy("When the sale starts: yyyy-mm-dd or yyyy-mm-dd hh:mm (hh:00, hh:30)."),
-    ),
+    EXPIRE_DATE,
+    START_DATE,
 )
 
 
@@ -92,39 +78,15 @@ def set_goods_price_qty(call: Call) -> dict[str, Any]:
     summary=gettext_lazy("SetGoodsPriceQty for up to 500 items; a result per item."),
 )
 def set_goods_price_qty_bulk(call: Call) -> list[dict[str, Any]]:
-    assert call.seller is not None
-    entries = json_rows("ItemInfoJson", call.params["ItemInfoJson"], max_rows=MAX_BULK)
-    results = []
-    names = {p.field: p.name for p in PRICE_QTY if p.field}
-    for entry in entries:
-        given = {str(k).lower(): "" if v is None else str(v) for k, v in entry.items()}
-        row: dict[str, Any] = {
-            "ItemCode": given.get("itemcode", ""),
-            "SellerCode": given.get("sellercode", ""),
-        }
-        try:
-            params = parse(PRICE_QTY, given)
-            with transaction.atomic():  # one item's refusal undoes only that item
-                product = selectors.product_get(
-                    call.seller,
-                    item_code=params.get("ItemCode", ""),
-                    seller_code=params.get("SellerCode", ""),
-                    for_update=True,
-                )
-                services.product_update(
-                    actor=call.actor,
-                    product=product,
-                    values=_price_qty_values(product, params),
-                    action="product.price_qty",
-                )
-            row.update(ItemCode=product.item_code or "", ResultCode=0, ResultMsg="SUCCESS")
-        except ParamError as error:
-            row.update(ResultCode=int(error.code), ResultMsg=error.message)
-        except Refusal as refusal:
-            code, message = refusal_result(refusal, names)
-            row.update(ResultCode=code, ResultMsg=message)
-        results.append(row)
-    return results
+    def apply(product: Product, values: dict[str, Any]) -> None:
+        services.product_update(
+            actor=call.actor,
+            product=product,
+            values=_price_qty_values(product, values),
+            action="product.price_qty",
+        )
+
+    return rows.each_row(call, "ItemInfoJson", PRICE_QTY, apply)
 
 
 @method(
