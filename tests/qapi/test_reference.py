@@ -71,3 +71,18 @@ def test_the_curl_examples_work(live_server) -> None:
         ).stdout
         assert '"ResultCode":0' in answer, (style, answer)
         assert '"TotalItems":0' in answer
+
+
+def test_the_choices_made_where_the_guide_is_silent_are_on_the_page(client) -> None:
+    client.cookies["django_language"] = "en"
+    page = client.get("/api/").content.decode()
+    for name in (
+        "ItemsLookup.GetAllGoodsInfo",
+        "ItemsBasic.SetNewGoods",
+        "ItemsOrder.SetGoodsPriceQtyBulk",
+    ):
+        assert f'data-notes="{name}"' in page
+    assert "ItemStatus may be left out" in page
+    document = client.get("/api/openapi.json").json()
+    path = "/GMKT.INC.Front.QAPIService/ebayjapan.qapi/ItemsBasic.UpdateGoods"
+    assert "Only the parameters sent are changed" in document["paths"][path]["post"]["description"]

@@ -117,6 +117,7 @@ def openapi() -> dict[str, Any]:
             "post": {
                 "operationId": entry.name.replace(".", "_"),
                 "summary": str(entry.summary),
+                "description": str(entry.notes),
                 "tags": [entry.service],
                 "parameters": [
                     {

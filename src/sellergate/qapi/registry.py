@@ -39,6 +39,9 @@ class Method:
     key: str = "sak"  # "sak": seller authorization key; "api_key": the issued API key
     writes: bool = False
     success_message: str = "SUCCESS"
+    # Where sellergate chose, the guide being silent or contradicting itself (shown on
+    # the reference page).
+    notes: Promise | str = ""
 
     @property
     def service(self) -> str:
@@ -63,6 +66,7 @@ def method(
     key: str = "sak",
     writes: bool = False,
     success_message: str = "SUCCESS",
+    notes: Promise | str = "",
 ) -> Callable[[Callable[[Call], Any]], Callable[[Call], Any]]:
     def register(handler: Callable[[Call], Any]) -> Callable[[Call], Any]:
         lowered = name.lower()
@@ -76,6 +80,7 @@ def method(
             key=key,
             writes=writes,
             success_message=success_message,
+            notes=notes,
         )
         SERVICES[lowered.split(".", 1)[0]] = name.split(".", 1)[0]
         return handler

@@ -28,6 +28,9 @@ LANGUAGES = ("JA", "KO", "EN", "ZH-CN")
 
 @method(
     "CommonInfoLookup.GetCatagoryListAll",  # sic: the marketplace's spelling
+    notes=gettext_lazy(
+        "KO and ZH-CN are answered with the English names (the tables hold Japanese and English)."
+    ),
     params=(
         Param(
             "lang_cd",

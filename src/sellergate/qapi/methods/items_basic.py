@@ -26,6 +26,11 @@ from sellergate.qapi.registry import Call, method
 
 @method(
     "ItemsBasic.SetNewGoods",
+    notes=gettext_lazy(
+        "SellerCode may be left out (the item code then serves); AvailableDateType and "
+        "AvailableDateValue may be left out (standard shipping, type 0); RetailPrice 0 means "
+        "unknown, as the guide's text says."
+    ),
     versions=("1.1",),
     writes=True,
     params=with_required(ITEM_FIELDS, NEW_REQUIRED),
@@ -66,6 +71,9 @@ def _option_group(name: str, position: int) -> Param:
 
 @method(
     "ItemsBasic.UpdateGoods",
+    notes=gettext_lazy(
+        "Only the parameters sent are changed: the six the guide requires may be left out."
+    ),
     versions=("1.1",),
     writes=True,
     params=(
@@ -121,6 +129,10 @@ def edit_goods_status(call: Call) -> dict[str, Any]:
 
 @method(
     "ItemsBasic.EditItemCondition",
+    notes=gettext_lazy(
+        "Kept as the item template's item_condition_type: N is 1, U with UseCondition 1 to 6 is 2 "
+        "to 7, U alone is like new. A UseCondition sent with N is ignored."
+    ),
     writes=True,
     params=(
         *IDENTIFY,
@@ -157,6 +169,9 @@ def edit_item_condition(call: Call) -> dict[str, Any]:
 
 @method(
     "ItemsBasic.SetGoodsSubDeliveryGroup",
+    notes=gettext_lazy(
+        "The groups must be yours (GetSellerDeliveryGroupInfo); 0 or empty offers none."
+    ),
     writes=True,
     params=(*IDENTIFY, _option_group("AddSRcode1", 1), _option_group("AddSRcode2", 2)),
     summary=gettext_lazy("Offer up to two further shipping groups for an item."),

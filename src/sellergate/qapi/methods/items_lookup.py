@@ -26,6 +26,11 @@ PAGE_SIZE = 500
 
 @method(
     "ItemsLookup.GetItemDetailInfo",
+    notes=gettext_lazy(
+        "SettlePrice is the item price (no commission is known here); ListedDate and ChangedDate "
+        "are Japan time; Weight, EnlargedImages, AdditionalOption, ItemType and Options follow the"
+        " guide's fields."
+    ),
     versions=("1.1", "1.2"),
     params=IDENTIFY,
     summary=gettext_lazy("One item's details, by item code or seller item code."),
@@ -54,6 +59,10 @@ def get_goods_option_info(call: Call) -> list[dict[str, Any]]:
 
 @method(
     "ItemsLookup.GetGoodsInventoryInfo",
+    notes=gettext_lazy(
+        "Options have one or two levels here, so Name3 to Value5 are empty; ItemTypeCode is your "
+        "option code."
+    ),
     params=IDENTIFY,
     summary=gettext_lazy("An item's inventory: price and stock per option."),
 )
@@ -74,6 +83,7 @@ def get_goods_inventory_info(call: Call) -> list[dict[str, Any]]:
 
 @method(
     "ItemsLookup.GetAllGoodsInfo",
+    notes=gettext_lazy("ItemStatus may be left out: every item is listed."),
     params=(
         Param(
             "ItemStatus",
@@ -114,6 +124,10 @@ def _shipping_type(group: ShippingGroup) -> str:
 
 @method(
     "ItemsLookup.GetSellerDeliveryGroupInfo",
+    notes=gettext_lazy(
+        "ShippingType is Free, Charge or Free on condition; every group ships within Japan (Region"
+        " JP, Oversea N); transcName is the carrier."
+    ),
     summary=gettext_lazy("Your shipping groups, for ShippingNo."),
 )
 def get_seller_delivery_group_info(call: Call) -> list[dict[str, Any]]:
@@ -138,6 +152,11 @@ def get_seller_delivery_group_info(call: Call) -> list[dict[str, Any]]:
 
 @method(
     "ItemsLookup.RequestFileDownload",
+    notes=gettext_lazy(
+        "The file is CSV in UTF-8 with a byte-order mark, the API's field names as its header; "
+        "DownloadURL is its page in the seller center (log-in needed), answering 202 until it is "
+        "written. Without dates, orders and shipments of the last 30 days."
+    ),
     writes=True,
     params=(
         Param(

@@ -29,6 +29,15 @@ from sellergate.qapi.params import Param
 from sellergate.qapi.registry import Call, method
 
 OPTION_TEXT = 50
+ROW_NOTES = gettext_lazy(
+    "A row is named by OptionName and OptionValue (levels joined by ||*); OptionCode, where "
+    "required, must be that row's code. Price may be 0 (no price difference), though the "
+    "guide's schema starts at 1. The item's quantity becomes the rows' stock added up."
+)
+BULK_NOTES = gettext_lazy(
+    "The answer is one row per input row (ItemCode, SellerCode, ResultCode, ResultMsg), not "
+    "the guide's Count/Keys/Values, whose real shape is unknown; up to 500 rows."
+)
 
 NAME = Param(
     "OptionName",
@@ -96,6 +105,10 @@ def edit_goods_inventory(call: Call) -> dict[str, Any]:
 
 @method(
     "ItemsOptions.EditCommonGoodsInventory",
+    notes=gettext_lazy(
+        "Sets the inventory of your item with this SellerCode (sellergate has no MOVE twin to set "
+        "with it)."
+    ),
     writes=True,
     params=(dataclasses.replace(IDENTIFY[1], required=True), INVENTORY),
     summary=gettext_lazy("Replace the inventory of the item with this SellerCode."),
@@ -172,7 +185,9 @@ def _unit(
         return _save_rows(call, product, change(product, call.params))
 
     handler.__name__ = name.rsplit(".", 1)[1]
-    method(name, writes=True, params=(*IDENTIFY, *params), summary=summary)(handler)
+    method(name, writes=True, params=(*IDENTIFY, *params), summary=summary, notes=ROW_NOTES)(
+        handler
+    )
 
 
 def _insert(product: Product, p: dict[str, Any]) -> list[dict[str, Any]]:
@@ -269,6 +284,7 @@ def _bulk(call: Call, change: Callable[[Product, dict[str, Any]], list[dict[str,
 
 @method(
     "ItemsOptions.InsertInventoryDataBulk",
+    notes=BULK_NOTES,
     writes=True,
     params=(ROWS_JSON,),
     summary=gettext_lazy("InsertInventoryDataUnit for up to 500 rows; a result per row."),
@@ -279,6 +295,7 @@ def insert_inventory_data_bulk(call: Call) -> Any:
 
 @method(
     "ItemsOptions.UpdateInventoryDataBulk",
+    notes=BULK_NOTES,
     writes=True,
     params=(ROWS_JSON,),
     summary=gettext_lazy("UpdateInventoryDataUnit for up to 500 rows; a result per row."),

@@ -62,6 +62,11 @@ def set_goods_price_qty(call: Call) -> dict[str, Any]:
 
 @method(
     "ItemsOrder.SetGoodsPriceQtyBulk",
+    notes=gettext_lazy(
+        "The answer is one row per input row (ItemCode, SellerCode, ResultCode, ResultMsg), not "
+        "the guide's Count/Keys/Values, whose real shape is unknown; up to 500 rows, as the "
+        "guide's text says."
+    ),
     versions=("1.1",),
     writes=True,
     params=(
@@ -91,6 +96,10 @@ def set_goods_price_qty_bulk(call: Call) -> list[dict[str, Any]]:
 
 @method(
     "ItemsOrder.EditGoodsOrderLimit",
+    notes=gettext_lazy(
+        "Kept as the item template's buy limit: LimitType 0 (per order) is its type 1, LimitType 1"
+        " (per buyer) its type 2 (per buyer per day)."
+    ),
     writes=True,
     params=(
         *IDENTIFY,
