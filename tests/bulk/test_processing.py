@@ -272,3 +272,28 @@ def test_a_batch_retried_row_by_row_still_knows_the_earlier_batches(
     [duplicate] = [line for line in result_rows(job) if line["status"] == "ERROR"]
     assert duplicate["row"] == "4"
     assert "row 2" in duplicate["message_en"]
+
+
+def test_options_in_a_file_follow_the_apis_rules(seller, category, tmp_path) -> None:
+    """option_info and additional_option_info are read by the catalog's one reading:
+    a one-level option of five parts is taken, a fourth additional option name is not."""
+    base = {
+        "category_number": category.code,
+        "item_name": "Tシャツ",
+        "price_yen": 3000,
+        "quantity": 5,
+    }
+    rows = [
+        {**base, "seller_unique_item_id": "TEE-1", "option_info": "色||*藍||*0||*5||*TEE-1-AI"},
+        {
+            **base,
+            "seller_unique_item_id": "TEE-2",
+            "additional_option_info": "$$".join(f"名{n}||*値||*0" for n in range(4)),
+        },
+    ]
+    job = processing.process(job_for(seller, write(tmp_path / "options.csv", rows)).pk)
+    assert (job.ok_rows, job.error_rows) == (1, 1)
+    tee = Product.objects.get(seller=seller, seller_code="TEE-1")
+    assert [(o["value1"], o["qty"], o["code"]) for o in tee.options] == [("藍", 5, "TEE-1-AI")]
+    errors = [r for r in result_rows(job) if r.get("column")]
+    assert [e["column"] for e in errors] == ["additional_option_info"]

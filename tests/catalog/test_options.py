@@ -86,8 +86,9 @@ def test_additional_and_text_options_and_their_images() -> None:
         extra["image_additional_option_info"] == "包装||*ギフト包装||*https://img.example.com/g.jpg"
     )
     product.options = options.parse_inventory(ONE_LEVEL)
-    rows, matched = options.with_inventory_images(
-        product, "色||*青||*https://img.example.com/b.jpg"
+    rows, extra, matched = options.with_inventory_images(
+        product, "色||*青||*https://img.example.com/b.jpg$$色||*黒||*https://x/k.jpg"
     )
     assert matched == 1
     assert [r["image"] for r in rows] == ["", "https://img.example.com/b.jpg"]
+    assert extra["image_option_info"] == "色||*青||*https://img.example.com/b.jpg"

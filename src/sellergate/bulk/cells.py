@@ -162,6 +162,17 @@ def available_shipping_date(value: str) -> dict[str, Any]:
     raise CellError(_("1 to 3 (days), hh:mm, 4 to 14 (days) or a date YYYY-MM-DD."))
 
 
+@fields("additional_option")
+def additional_options(value: str) -> dict[str, Any]:
+    """additional_option_info, by the catalog's reading (as the API's AdditionalOption):
+    name||*value||*price[||*code] rows; at most 3 names with 20 values each."""
+    try:
+        catalog_options.parse_additional(value)
+    except CatalogError as refusal:
+        raise CellError(refusal.message) from None
+    return {"additional_option": value}
+
+
 @fields("options")
 def options(value: str) -> dict[str, Any]:
     """option_info, by the catalog's one reading of it (``catalog.options``): rows joined by

@@ -123,7 +123,7 @@ ITEM_COLUMNS: tuple[Column, ...] = (
         OPTIONAL,
         "",
         "",
-        cells.text("additional_option", 4000),
+        cells.additional_options,
     ),
     Column(
         "additional_option_text",

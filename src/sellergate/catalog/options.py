@@ -267,11 +267,17 @@ def parse_images(text: str, field: str) -> list[tuple[str, str, str]]:
     return images
 
 
-def with_inventory_images(product: Product, text: str) -> tuple[list[dict[str, Any]], int]:
-    """The rows with the images whose name and value match (either level); how many did."""
+def with_inventory_images(
+    product: Product, text: str
+) -> tuple[list[dict[str, Any]], dict[str, Any], int]:
+    """The rows with the images whose name and value match (either level), the item's
+    extra with the template's image_option_info for those images (what a bulk file
+    writes: the one record of them), and how many matched."""
     rows = [dict(r) for r in product.options]
     matched = 0
+    applied = []
     for name, value, url in parse_images(text, "image_option_info"):
+        hits = matched
         for row in rows:
             if (row["name1"], row["value1"]) == (name, value) or (
                 row.get("name2"),
@@ -279,7 +285,9 @@ def with_inventory_images(product: Product, text: str) -> tuple[list[dict[str, A
             ) == (name, value):
                 row["image"] = url
                 matched += 1
-    return rows, matched
+        if matched > hits:
+            applied.append(PARTS.join((name, value, url)))
+    return rows, {**product.extra, "image_option_info": ROWS.join(applied)}, matched
 
 
 def with_additional_images(product: Product, text: str) -> tuple[dict[str, Any], int]:

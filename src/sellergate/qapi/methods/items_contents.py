@@ -138,9 +138,14 @@ def edit_goods_header_footer(call: Call) -> dict[str, Any]:
 )
 def edit_inventory_image(call: Call) -> dict[str, Any]:
     product = call_product(call, for_update=True)
-    rows, matched = options.with_inventory_images(product, call.params.get("InventoryImage", ""))
+    rows, extra, matched = options.with_inventory_images(
+        product, call.params.get("InventoryImage", "")
+    )
     product = services.product_update(
-        actor=call.actor, product=product, values={"options": rows}, action="product.options"
+        actor=call.actor,
+        product=product,
+        values={"options": rows, "extra": extra},
+        action="product.options",
     )
     return {"ItemCode": product.item_code, "Matched": matched}
 
