@@ -20,11 +20,11 @@ from django.db import close_old_connections
 from django.utils import timezone
 from pyftpdlib.authorizers import AuthenticationFailed
 
+from sellergate.core import paths
 from sellergate.credentials.errors import KeyRejected
 from sellergate.credentials.ftp_accounts import ftp_authenticate
 from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_locked_until
 
-WRITABLE = frozenset({"item", "inventory", "images"})
 READ_PERMS = "elr"
 WRITE_PERMS = "elradfw"
 
@@ -100,9 +100,9 @@ class SellergateAuthorizer:
             return False
         if folder == "":
             return perm in "el"
-        if folder in WRITABLE:
+        if folder in paths.UPLOAD_FOLDERS:
             return perm in WRITE_PERMS
-        if folder == "results":
+        if folder == paths.RESULTS_FOLDER:
             return perm in READ_PERMS
         return False
 

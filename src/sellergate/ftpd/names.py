@@ -14,9 +14,9 @@ import os
 
 from pyftpdlib.handlers import FTPHandler
 
-#: What Linux file systems store in one name, in bytes.
-NAME_BYTES = 255
-FIXED_FOLDERS = frozenset({"item", "inventory", "images", "results"})
+from sellergate.core import paths
+
+FIXED_FOLDERS = frozenset(paths.FTP_FOLDERS)
 
 
 class PathRulesMixin(FTPHandler):
@@ -32,8 +32,9 @@ class PathRulesMixin(FTPHandler):
     def _unstorable(self, path: str) -> str | None:
         """Why ``path`` (a file system path) cannot be written, or None."""
         name = os.path.basename(path)
-        if len(name.encode("utf-8", "surrogateescape")) > NAME_BYTES:
-            return f"553 File name not allowed: longer than {NAME_BYTES} bytes; use a shorter name."
+        if len(name.encode("utf-8", "surrogateescape")) > paths.NAME_BYTES:
+            limit = paths.NAME_BYTES
+            return f"553 File name not allowed: longer than {limit} bytes; use a shorter name."
         if not os.path.isdir(os.path.dirname(path)):
             folder = self.fs.fs2ftp(os.path.dirname(path))
             return f"553 No such folder: {folder}; upload into item/, inventory/ or images/."

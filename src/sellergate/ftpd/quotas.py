@@ -20,6 +20,8 @@ from typing import IO, Any
 from django.conf import settings
 from pyftpdlib.handlers import DTPHandler
 
+from sellergate.core import paths
+
 log = logging.getLogger(__name__)
 
 #: After a refusal, at most this much more of the upload is read (and thrown away), so
@@ -39,7 +41,7 @@ class Usage:
 
 #: Written by sellergate and read-only to the seller, so never counted: a seller could not
 #: free that space, and after a few uploads every STOR was refused (552).
-NOT_COUNTED = frozenset({"results"})
+NOT_COUNTED = frozenset({paths.RESULTS_FOLDER})
 
 
 def _walk(directory: Path, *, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
