@@ -52,15 +52,20 @@ class Refused(Exception):
 HTTP_METHODS = {"GET", "POST", "HEAD"}
 
 
-def _given(request: HttpRequest) -> dict[str, str]:
+def _query(request: HttpRequest) -> dict[str, str]:
+    """The query string by lower-cased name, each name's last value (as QueryDict[...])."""
+    return {key.lower(): request.GET[key] for key in request.GET}
+
+
+def _given(request: HttpRequest, query: dict[str, str]) -> dict[str, str]:
+    """``query`` and, for a POST, the form fields over it."""
     if request.method not in HTTP_METHODS:
         raise Refused(
             Error.BAD_HTTP_METHOD,
             _("%(verb)s is not how the API is called: use GET or POST.")
             % {"verb": (request.method or "")[:10]},
         )
-    # Each name's last value, as Django's QueryDict[...] gives it (items() would too).
-    given = {key.lower(): request.GET[key] for key in request.GET}
+    given = dict(query)
     if request.method == "POST":
         _check_body(request)
         try:
@@ -177,12 +182,13 @@ def _run(entry: Method, call: Call) -> dict[str, Any]:
 @csrf_exempt
 def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
     started = time.perf_counter()
+    query = _query(request)
     try:
         # Refused before the body is read: the language is the query string's.
-        with translation.override(_language({k.lower(): request.GET[k] for k in request.GET})):
-            given = _given(request)
+        with translation.override(_language(query)):
+            given = _given(request, query)
     except Refused as refused:  # the body: answered in the envelope, nothing else done
-        return _refuse_body(request, refused)
+        return _refuse_body(request, refused, query)
     kind = envelope.return_type(given.get("returntype", ""))
     address = request.META.get("REMOTE_ADDR")
     name = method_name or given.get("method", "")
@@ -260,8 +266,7 @@ def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
     return envelope.render(body, kind)
 
 
-def _refuse_body(request: HttpRequest, refused: Refused) -> HttpResponse:
-    query = {key.lower(): request.GET[key] for key in request.GET}
+def _refuse_body(request: HttpRequest, refused: Refused, query: dict[str, str]) -> HttpResponse:
     with translation.override(_language(query)):
         body = envelope.error(refused.code, str(refused.message))
     API_CALLS.labels(method="unknown", code=str(refused.code)).inc()
