@@ -102,9 +102,6 @@ class TranslatableError(Refusal):
     def text(self) -> str:
         return str(self.message) % self.params if self.params else str(self.message)
 
-    def __str__(self) -> str:
-        return self.text()
-
 
 def refusal_messages(error: Refusal | ValidationError) -> list[str]:
     """What a page shows for a refusal: its message, or each of a validation's messages."""

@@ -181,7 +181,6 @@ def api_key_rotate(
 def api_keys_expire(*, now: dt.datetime | None = None) -> int:
     """Mark keys past their expiry or their rotation grace; returns how many."""
     now = now or timezone.now()
-    actor = Actor.system("worker")
     count = 0
     for key in ApiKey.objects.filter(status=KeyStatus.ACTIVE, expires_at__lte=now).select_related(
         "seller"
@@ -189,7 +188,7 @@ def api_keys_expire(*, now: dt.datetime | None = None) -> int:
         with transaction.atomic():
             key.status = KeyStatus.EXPIRED
             key.save(update_fields=["status"])
-            _key_audit(actor, "api_key.expire", key)
+            _key_audit(WORKER, "api_key.expire", key)
             cache.invalidate_after_commit()
         count += 1
     for key in ApiKey.objects.filter(status=KeyStatus.ACTIVE, retires_at__lte=now).select_related(
@@ -199,7 +198,7 @@ def api_keys_expire(*, now: dt.datetime | None = None) -> int:
         with transaction.atomic():
             _mark_revoked(key, at=key.retires_at, reason="rotated")
             key.save(update_fields=["status", "revoked_at", "revoked_reason"])
-            _key_audit(actor, "api_key.retire", key)
+            _key_audit(WORKER, "api_key.retire", key)
             cache.invalidate_after_commit()
         count += 1
     return count
