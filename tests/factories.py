@@ -55,6 +55,7 @@ class OrderFactory(factory.django.DjangoModelFactory):
     seller = factory.SubFactory(SellerFactory)
     order_no = factory.Sequence(lambda n: f"{100000 + n}")
     ordered_at = factory.LazyFunction(lambda: _aware(5))
+    paid_at = factory.LazyAttribute(lambda order: order.ordered_at)
     ship_by = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=2))
     shipped_at = None
 
@@ -68,7 +69,7 @@ class CustomerQuestionFactory(factory.django.DjangoModelFactory):
         model = CustomerQuestion
 
     seller = factory.SubFactory(SellerFactory)
-    question_no = factory.Sequence(lambda n: f"Q{n:06d}")
+    question_no = factory.Sequence(lambda n: f"{700000 + n}")
     subject = "在庫について"
     asked_at = factory.LazyFunction(lambda: _aware(1))
     answered_at = None

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from sellergate import demo_orders
 from sellergate.access.models import AccessRequest, RequestKind
 from sellergate.accounts.models import User
 from sellergate.accounts.services import operator_create, seller_member_create
@@ -28,7 +29,7 @@ from sellergate.credentials.models import ApiKey, FtpAccount, FtpStatus, KeyStat
 from sellergate.grants.provisioning import ftp_account_provision
 from sellergate.grants.services import request_approve, request_submit
 from sellergate.sellers import services
-from sellergate.sellers.models import ClaimKind, ReviewStatus, Seller
+from sellergate.sellers.models import ReviewStatus, Seller
 
 DEMO_PASSWORD = "sellergate-demo"  # noqa: S105 - a published demo password, demo mode only
 ACTOR = Actor.system("demo")
@@ -138,55 +139,6 @@ def _ensure_seller(spec: DemoSeller) -> Seller:
     return seller
 
 
-def _ensure_records(seller: Seller, spec: DemoSeller, today: dt.date) -> None:
-    # Every demo seller has a history of handled orders, questions and claims, so that
-    # the conditions visibly count only the open ones.
-    for n in range(1, 4):
-        day = today - dt.timedelta(days=10 + n)
-        services.order_upsert(
-            actor=ACTOR,
-            seller=seller,
-            order_no=f"{seller.pk:03d}{n:04d}",
-            ordered_at=_at(day, 10),
-            ship_by=day + dt.timedelta(days=2),
-            shipped_at=_at(day + dt.timedelta(days=1), 15),
-        )
-    services.question_upsert(
-        actor=ACTOR,
-        seller=seller,
-        question_no=f"Q{seller.pk:03d}0001",
-        subject="在庫について",
-        asked_at=_at(today - dt.timedelta(days=8), 9),
-        answered_at=_at(today - dt.timedelta(days=8), 11),
-    )
-    for n in range(spec.late_orders):
-        ship_by = today - dt.timedelta(days=2)
-        services.order_upsert(
-            actor=ACTOR,
-            seller=seller,
-            order_no=f"{seller.pk:03d}9{n:03d}",
-            ordered_at=_at(ship_by - dt.timedelta(days=3), 10),
-            ship_by=ship_by,
-        )
-    for n in range(spec.unanswered_questions):
-        services.question_upsert(
-            actor=ACTOR,
-            seller=seller,
-            question_no=f"Q{seller.pk:03d}9{n:03d}",
-            subject="配送日の確認",
-            asked_at=_at(today - dt.timedelta(days=1), 14),
-        )
-    for n in range(spec.open_claims):
-        services.claim_upsert(
-            actor=ACTOR,
-            seller=seller,
-            claim_no=f"C{seller.pk:03d}9{n:03d}",
-            kind=ClaimKind.RETURN,
-            order_no=f"{seller.pk:03d}0001",
-            opened_at=_at(today - dt.timedelta(days=3), 16),
-        )
-
-
 def load_demo_data() -> list[DemoLogin]:
     today = timezone.localdate()
     with transaction.atomic():
@@ -197,9 +149,16 @@ def load_demo_data() -> list[DemoLogin]:
         logins = [DemoLogin("desk", "operator", DEMO_PASSWORD, "operator")]
         for spec in DEMO_SELLERS:
             seller = _ensure_seller(spec)
-            _ensure_records(seller, spec, today)
+            demo_orders.ensure_records(
+                seller,
+                today=today,
+                late=spec.late_orders,
+                unanswered=spec.unanswered_questions,
+                open_claims=spec.open_claims,
+            )
             logins.append(DemoLogin("seller", spec.login_id, DEMO_PASSWORD, spec.description))
         _ensure_waiting_request()
+        demo_orders.ensure_order_day(Seller.objects.get(login_id=READY), today=today)
         _ensure_granted(Seller.objects.get(login_id=READY))
         _ensure_catalog(Seller.objects.get(login_id=READY))
     return logins

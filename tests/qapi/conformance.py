@@ -46,6 +46,10 @@ CATALOG = sorted(
     name for name in GUIDE if name.split(".")[0] in CATALOG_CLASSES and "Move" not in name
 )
 
+#: The classes of orders, claims and inquiries (the order issue's methods), all of them.
+ORDER_CLASSES = ("ShippingBasic", "Claim", "CSCenter")
+ORDERS = sorted(name for name in GUIDE if name.split(".")[0] in ORDER_CLASSES)
+
 UNKNOWN = {-90010, -90011}  # Can't find service Name / method Info
 
 #: Where sellergate is more lenient than the guide, each with the reason in the method's
@@ -80,6 +84,9 @@ CHOICES = {
             "AvailableDateValue",
         )
     ),
+    # Live but undocumented: the guide names no parameter, and an order must be named
+    # to report it delivered (OrderNo, as every other order method names it).
+    ("ShippingBasic.SetSendingComplete", "*", "required"),
 }
 
 
@@ -96,6 +103,16 @@ class World:
     option_name: str = "色"
     option_value: str = "赤"
     option_code: str = "RED"
+    # The order methods': an order, its claim and an inquiry, and a window holding them.
+    order_no: str = ""
+    question_no: str = ""
+    seq_no: str = "1"
+    start: str = ""  # yyyyMMdd
+    end: str = ""
+    ship_date: str = ""  # an estimated shipping date before the ship-by date
+
+    def dashed(self, day: str) -> str:
+        return f"{day[:4]}-{day[4:6]}-{day[6:8]}"
 
 
 @dataclass(frozen=True)
@@ -157,6 +174,23 @@ BY_NAME: dict[str, Callable[[World], str]] = {
     "InventoryImage": lambda w: f"{w.option_name}||*{w.option_value}||*{IMAGE}",
     "ProductionPlace": lambda w: "SHIZUOKA",
     "ContactInfo": lambda w: "03-1234-5678",
+    "OrderNo": lambda w: w.order_no,
+    "orderNo": lambda w: w.order_no,
+    "ContrNo": lambda w: w.order_no,
+    "question_no": lambda w: w.question_no,
+    "seq_no": lambda w: w.seq_no,
+    "EstShipDt": lambda w: w.ship_date,
+    "SearchStartDate": lambda w: w.start,
+    "SearchEndDate": lambda w: w.end,
+    "search_Sdate": lambda w: w.start,
+    "search_Edate": lambda w: w.end,
+    "search_start_dt": lambda w: w.start,
+    "search_end_dt": lambda w: w.end,
+    "Search_Sdate": lambda w: w.dashed(w.start),
+    "Search_Edate": lambda w: w.dashed(w.end),
+    "redelivery_date": lambda w: w.dashed(w.end),
+    "ShippingCorp": lambda w: "ヤマト運輸",
+    "TrackingNo": lambda w: "1234-5678-9012",
     "Header": lambda w: "<p>お知らせ</p>",
     "Footer": lambda w: "<p>またのご利用を</p>",
     "Contents": lambda w: "<p>手作りのマグカップです。</p>",
@@ -256,7 +290,7 @@ def check(
     guide = GUIDE[name]
     if "Insert" in name:  # an insert's valid row is one the item does not have yet
         world = dataclasses.replace(world, option_value="青", option_code="BLUE")
-    version = guide["versions"][0]
+    version = (guide["versions"] or ["1.0"])[0]  # the live-only methods list none
     params = guide["params"]
     base = {p: valid_value(p, spec, world) for p, spec in params.items() if spec.get("required")}
     for group in guide.get("required_any_of", [])[:1]:
@@ -270,7 +304,7 @@ def check(
     first = call(base)
     if first.get("ErrorCode") in UNKNOWN:
         return [Finding(name, "registered", first.get("ErrorMsg", ""))]
-    if _refused(first):
+    if _refused(first) and (name, "*", "required") not in CHOICES:
         findings.append(Finding(name, "required", f"valid required values refused: {first}"))
     elif (
         guide.get("output_kind") in ("object", "array")

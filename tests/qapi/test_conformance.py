@@ -8,15 +8,18 @@ starts to — so the list always says exactly where we stand.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from django.utils import timezone
 
 from sellergate.catalog import codes
 from sellergate.catalog.models import Brand, ItemStatus, Maker, Product
-from tests.factories import ProductFactory
+from sellergate.sellers.models import Claim, CustomerQuestion, Order
+from tests.factories import ClaimFactory, CustomerQuestionFactory, OrderFactory, ProductFactory
 from tests.qapi.client import QapiClient, django_transport
-from tests.qapi.conformance import CATALOG, Finding, World, check
+from tests.qapi.conformance import CATALOG, ORDERS, Finding, World, check
 from tests.qapi.conftest import sak_for
 
 pytestmark = pytest.mark.django_db
@@ -98,8 +101,93 @@ def test_the_catalog_methods_conform_to_the_guide(client, shop, tables, capsys, 
     assert set(NOT_YET) <= set(CATALOG), set(NOT_YET) - set(CATALOG)
 
 
+ORDER_STATE = {
+    "seller_checked_at": None,
+    "estimated_ship_date": None,
+    "delay_type": "",
+    "delay_memo": "",
+    "delivery_company": "",
+    "tracking_no": "",
+    "cancelled_at": None,
+    "delivered_at": None,
+}
+CLAIM_STATE = {"resolved_at": None, "completed_at": None, "return_to": {}, "redelivery": {}}
+QUESTION_STATE = {"answered_at": None, "answer": "", "answer_seq_no": None, "seq_no": 1}
+
+
+def order_world_for(shop, method: str) -> tuple[World, Callable[[], None]]:
+    """A paid order waiting for the seller (shipped, for reporting it delivered), with a
+    claim on it waiting too (an exchange for the claim methods that take one, else a
+    cancellation), an unanswered inquiry, and a window of the last week holding them."""
+    today = timezone.localdate()
+    placed = timezone.now() - dt.timedelta(days=2)
+    shipped = placed + dt.timedelta(days=1) if method.endswith("SetSendingComplete") else None
+    order: Order = OrderFactory(
+        seller=shop.seller,
+        ordered_at=placed,
+        ship_by=today + dt.timedelta(days=3),
+        pack_no="",
+        shipping_rate=700,
+        discount=100,
+        price=1200,
+        quantity=2,
+    )
+    exchange = method.endswith(("SetClaimAccept", "SetClaimRedelivery"))
+    claim: Claim = ClaimFactory(
+        seller=shop.seller,
+        order_no=order.order_no,
+        kind="exchange" if exchange else "cancel",
+        opened_at=placed + dt.timedelta(hours=1),
+    )
+    question: CustomerQuestion = CustomerQuestionFactory(
+        seller=shop.seller, order_no=order.order_no, asked_at=placed
+    )
+
+    def reset() -> None:
+        Order.objects.filter(pk=order.pk).update(shipped_at=shipped, **ORDER_STATE)
+        Claim.objects.filter(pk=claim.pk).update(**CLAIM_STATE)
+        CustomerQuestion.objects.filter(pk=question.pk).update(**QUESTION_STATE)
+
+    world = World(
+        item_code="",
+        seller_code="",
+        category=shop.category.code,
+        brand=shop.brand.number,
+        shipping=str(shop.shipping.number),
+        order_no=order.order_no,
+        question_no=question.question_no,
+        start=(today - dt.timedelta(days=7)).strftime("%Y%m%d"),
+        end=today.strftime("%Y%m%d"),
+        ship_date=(today + dt.timedelta(days=1)).strftime("%Y%m%d"),
+    )
+    return world, reset
+
+
+def test_the_order_methods_conform_to_the_guide(client, shop, capsys, settings) -> None:
+    settings.API_RATE_BURST = 100_000
+    api = QapiClient(django_transport(client), style="query", return_type="json")
+    sak = sak_for(api, shop)
+    findings = {}
+    for name in ORDERS:
+        world, reset = order_world_for(shop, name)
+        findings[name] = check(api, sak, name, world, reset)
+        Claim.objects.of(shop.seller).delete()  # the next method's world is its own
+        CustomerQuestion.objects.of(shop.seller).delete()
+        Order.objects.of(shop.seller).delete()
+    conforming = sorted(name for name, found in findings.items() if not found)
+    with capsys.disabled():
+        print(f"\nQAPI conformance: {len(conforming)} of {len(ORDERS)} order methods conform")
+        for found in findings.values():
+            for finding in found[:5]:
+                print(f"  {finding}"[:300])
+    assert conforming == ORDERS, "\n".join(str(f) for found in findings.values() for f in found)
+
+
 def test_the_suite_reads_the_guide_not_the_registry() -> None:
     # 35 catalog methods in the guide's table (MOVE ones aside), whatever is registered.
     assert len(CATALOG) == 35
     assert "ItemsOptions.EditGoodsInventory" in CATALOG
     assert not any("Move" in name for name in CATALOG)
+    # Every method of ShippingBasic, Claim and CSCenter, the five live-only ones with them.
+    assert len(ORDERS) == 21
+    assert {"ShippingBasic.GetShippingInfo_v3", "Claim.SetClaimRedelivery"} <= set(ORDERS)

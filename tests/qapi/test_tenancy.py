@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -38,6 +39,8 @@ ECHOES = {
     "itemsoptions.insertinventorydatabulk",
     "itemsoptions.updateinventorydatabulk",
 }
+# The same for orders, in the guide's per-row fields.
+ORDER_ECHOES = {"shippingbasic.setsellercheckynbulk", "shippingbasic.setsendinginfobulk"}
 
 
 def snapshot(*records) -> list[dict]:
@@ -47,27 +50,48 @@ def snapshot(*records) -> list[dict]:
     ]
 
 
-def test_every_method_keeps_to_the_callers_records(client, shop, other_shop) -> None:
+def test_every_method_keeps_to_the_callers_records(client, shop, other_shop, settings) -> None:
+    settings.API_RATE_BURST = 10_000  # one call of each method, in a second
     api = QapiClient(django_transport(client))
     b = other_shop
     # Numbers nothing else contains, so a leak cannot hide in a coincidence.
     b_item = ProductFactory(
         seller=b.seller, category=b.category, seller_code="B-ONLY", item_code="918273645"
     )
-    b_order = LateOrderFactory(seller=b.seller, order_no="B-ORDER-7")
-    b_question = CustomerQuestionFactory(seller=b.seller, question_no="B-QUESTION-7")
+    b_order = LateOrderFactory(seller=b.seller, order_no="918270007")
+    b_question = CustomerQuestionFactory(seller=b.seller, question_no="918270008")
     b_claim = ClaimFactory(
         seller=b.seller, kind="cancel", order_no=b_order.order_no, claim_no="B-CLAIM-7"
     )
     before = snapshot(b_item, b_order, b_question, b_claim)
     sak = sak_for(api, shop)
     today = timezone.localdate().strftime("%Y%m%d")
+    month_ago = (timezone.localdate() - dt.timedelta(days=30)).strftime("%Y%m%d")
+    row = {"OrderNo": b_order.order_no, "ShippingCorp": "ヤマト運輸", "TrackingNo": "1"}
     values = {
         "ItemCode": b_item.item_code,
         "SellerCode": b_item.seller_code,
         "OrderNo": b_order.order_no,
-        "InquiryNo": b_question.question_no,
-        "ContrNo": b_claim.claim_no,
+        "orderNo": b_order.order_no,
+        "ContrNo": b_order.order_no,
+        "question_no": b_question.question_no,
+        "seq_no": b_question.seq_no,
+        "inq_type": b_question.inq_type,
+        "contents": "回答",
+        "SendPlanDtInfoJson": json.dumps([row]),
+        "ShippingInfoJson": json.dumps([row]),
+        "redelivery_date": timezone.localdate().isoformat(),
+        # Every window covers B's records.
+        "search_Sdate": month_ago,
+        "search_Edate": today,
+        "SearchStartDate": month_ago,
+        "SearchEndDate": today,
+        "search_start_dt": month_ago,
+        "search_end_dt": today,
+        "Search_Sdate": month_ago,
+        "Search_Edate": today,
+        "SearchCondition": 1,
+        "Currency": "JPY",
         "ItemInfoJson": json.dumps(
             [
                 {
@@ -92,8 +116,7 @@ def test_every_method_keeps_to_the_callers_records(client, shop, other_shop) -> 
         "ShippingCorp": "ヤマト運輸",
         "TrackingNo": "1",
         "EstShipDt": today,
-        "DelayType": 5,
-        "Answer": "回答",
+        "DelayType": 4,
         "Contents": "説明",
         "StandardImage": "https://img.example.com/a.jpg",
         "EnlargedImage1": "https://img.example.com/b.jpg",
@@ -125,14 +148,17 @@ def test_every_method_keeps_to_the_callers_records(client, shop, other_shop) -> 
             assert answer["ResultCode"] == Result.LOGIN_FAILED, answer  # B's user, A's key
         elif name in SHARED or name in CREATES:
             assert answer["ResultCode"] == 0, answer
-        elif entry.writes or "ItemCode" in params or "SellerCode" in params:
+        elif entry.writes or {"ItemCode", "SellerCode", "OrderNo"} & set(params):
             if name in ECHOES:
                 assert answer["ResultObject"][0]["ResultCode"] == Result.NOT_FOUND, answer
+            elif name in ORDER_ECHOES:
+                row = answer["ResultObject"][0]
+                assert int(row["result_cd"]) == Result.NOT_FOUND, answer
             else:
                 assert answer["ResultCode"] == Result.NOT_FOUND, (name, answer)
         else:  # a list: none of B's records in it
             assert answer["ResultCode"] == 0, answer
-        if name not in CREATES | ECHOES:
+        if name not in CREATES | ECHOES | ORDER_ECHOES:
             for secret in (
                 b_item.item_code,
                 b_order.order_no,

@@ -50,19 +50,19 @@ def test_dates_are_answered_and_searched_in_japan_time(api, shop) -> None:
     rows = api.ok(
         "ShippingBasic.GetShippingInfo_v2",
         sak,
-        ShippingStat=1,
+        ShippingStat=2,
         search_condition=1,
         search_Sdate="20261127095900",
         search_Edate="20261127100100",
     )
     rows = rows if isinstance(rows, list) else [rows]
-    assert [row["orderNo"] for row in rows] == ["7001"]
+    assert [str(row["orderNo"]) for row in rows] == ["7001"]
     assert rows[0]["orderDate"] == "2026-11-27 10:00:00"
     # The same window in UTC's wall clock finds nothing: parameters are Japan time too.
     assert not api.ok(
         "ShippingBasic.GetShippingInfo_v2",
         sak,
-        ShippingStat=1,
+        ShippingStat=2,
         search_condition=1,
         search_Sdate="20261127005900",
         search_Edate="20261127010100",

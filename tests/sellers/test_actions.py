@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from sellergate.audit.models import AuditEvent
 from sellergate.core.errors import FieldError
-from sellergate.sellers import actions
+from sellergate.sellers import actions, claims
 from sellergate.sellers.models import Order
 from tests.factories import (
     ClaimFactory,
@@ -117,13 +117,13 @@ def test_answering_a_question(actor) -> None:
 def test_accepting_a_cancellation_cancels_its_order_once(actor) -> None:
     order = OrderFactory()
     claim = ClaimFactory(seller=order.seller, kind="cancel", order_no=order.order_no)
-    actions.claim_resolve(actor=actor, seller=order.seller, claim_no=claim.claim_no)
+    claims.claim_resolve(actor=actor, seller=order.seller, claim_no=claim.claim_no)
     order.refresh_from_db()
     claim.refresh_from_db()
     assert order.cancelled_at is not None
     assert claim.resolved_at is not None
     again = refused(
-        lambda: actions.claim_resolve(actor=actor, seller=order.seller, claim_no=claim.claim_no)
+        lambda: claims.claim_resolve(actor=actor, seller=order.seller, claim_no=claim.claim_no)
     )
     assert again.code == "state"
 
@@ -132,8 +132,73 @@ def test_a_shipped_order_cannot_be_cancelled_by_claim(actor) -> None:
     order = OrderFactory(shipped_at=timezone.now())
     claim = ClaimFactory(seller=order.seller, kind="cancel", order_no=order.order_no)
     error = refused(
-        lambda: actions.claim_resolve(actor=actor, seller=order.seller, claim_no=claim.claim_no)
+        lambda: claims.claim_resolve(actor=actor, seller=order.seller, claim_no=claim.claim_no)
     )
     assert error.code == "state"
     claim.refresh_from_db()
     assert claim.resolved_at is None
+
+
+def test_confirming_without_a_date_and_the_states_that_refuse_it(actor) -> None:
+    order = OrderFactory()
+    actions.order_confirm(actor=actor, seller=order.seller, order_no=order.order_no)
+    order.refresh_from_db()
+    assert order.seller_checked_at is not None
+    assert order.estimated_ship_date is None
+    unpaid = OrderFactory(seller=order.seller, paid_at=None)
+    for call in (
+        lambda: actions.order_confirm(actor=actor, seller=order.seller, order_no=unpaid.order_no),
+        lambda: actions.order_ship(
+            actor=actor,
+            seller=order.seller,
+            order_no=unpaid.order_no,
+            delivery_company="ヤマト運輸",
+            tracking_no="1",
+        ),
+    ):
+        assert refused(call).code == "state"
+    past = refused(
+        lambda: actions.order_confirm(
+            actor=actor,
+            seller=order.seller,
+            order_no=order.order_no,
+            estimated_ship_date=timezone.localdate() - dt.timedelta(days=1),
+        )
+    )
+    assert past.field == "estimated_ship_date"
+
+
+def test_delivery_needs_a_shipment(actor) -> None:
+    order = OrderFactory()
+    error = refused(
+        lambda: actions.order_deliver(actor=actor, seller=order.seller, order_no=order.order_no)
+    )
+    assert error.code == "state"
+    Order.objects.filter(pk=order.pk).update(shipped_at=timezone.now())
+    actions.order_deliver(actor=actor, seller=order.seller, order_no=order.order_no)
+    assert Order.objects.get(pk=order.pk).delivered_at is not None
+
+
+def test_an_answer_is_to_the_latest_message_and_takes_the_next_number(actor) -> None:
+    question = CustomerQuestionFactory(seq_no=3, inq_type="ITEM")
+    seller, number = question.seller, question.question_no
+    stale = refused(
+        lambda: actions.question_answer(
+            actor=actor, seller=seller, question_no=number, answer="はい", seq_no=2
+        )
+    )
+    assert (stale.field, stale.code) == ("seq_no", "state")
+    wrong_type = refused(
+        lambda: actions.question_answer(
+            actor=actor, seller=seller, question_no=number, answer="はい", inq_type="MSG"
+        )
+    )
+    assert wrong_type.field == "inq_type"
+    answered = actions.question_answer(
+        actor=actor, seller=seller, question_no=number, answer="はい", seq_no=3, inq_type="ITEM"
+    )
+    assert answered.answer_seq_no == 4
+    closed = actions.question_answer(
+        actor=actor, seller=seller, question_no=number, answer="", close_without_reply=True
+    )
+    assert (closed.answer, closed.answer_seq_no) == ("", 5)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from sellergate.audit.models import AuditEvent
 from sellergate.sellers.eligibility import evaluate_eligibility
-from sellergate.sellers.models import Order, Seller
+from sellergate.sellers.models import Claim, Order, Seller
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +92,12 @@ def test_orders_for_an_unknown_seller_are_refused(tmp_path) -> None:
     err = StringIO()
     with pytest.raises(CommandError):
         call_command("load_standing", "orders", str(write(tmp_path, "o.csv", orders)), stderr=err)
+    # The column and value, and the reason in the UI language (Japanese by default).
+    assert "o.csv line 2, column seller (value 'nobody'): " in err.getvalue()
+    with translation.override("en"):
+        err = StringIO()
+        with pytest.raises(CommandError):
+            call_command("load_standing", "orders", str(tmp_path / "o.csv"), stderr=err)
     assert "no seller with login ID 'nobody'; load the sellers first" in err.getvalue()
     assert not Order.objects.exists()
 
@@ -120,3 +127,29 @@ def test_binary_junk_is_refused(tmp_path) -> None:
 def test_a_missing_file_is_refused(tmp_path) -> None:
     with pytest.raises(CommandError, match="no such file"):
         load("sellers", tmp_path / "absent.csv")
+
+
+def test_the_feeds_columns_load_from_csv_too(tmp_path) -> None:
+    load("sellers", write(tmp_path, "sellers.csv", SELLERS))
+    orders = (
+        "seller,order_no,pack_no,ordered_at,paid_at,ship_by,buyer_name,receiver_address2,"
+        "option_text,price,quantity,discount,shipping_rate,shipping_rate_type,currency\n"
+        "shop-a,1001,1001,2026-11-01 10:00,2026-11-01 10:01,2026-11-03,山田 花子,101号室,"
+        "色:藍,1800,2,200,700,Free on condition,\n"
+    )
+    load("orders", write(tmp_path, "orders.csv", orders))
+    order = Order.objects.get()
+    assert (order.buyer_name, order.option_text, order.total) == ("山田 花子", "色:藍", 3400)
+    assert (order.shipping_rate_type, order.currency) == ("Free on condition", "JPY")  # default
+    claims = (
+        "seller,claim_no,order_no,kind,opened_at,non_receipt_scope,non_receipt_wish\n"
+        "shop-a,C1,1001,non_receipt,2026-11-05 10:00,SL,ND\n"
+        "shop-a,C2,1001,lost,2026-11-05 10:00,XX,\n"
+    )
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("load_standing", "claims", str(write(tmp_path, "c.csv", claims)), stderr=err)
+    assert "c.csv line 3, column kind (value 'lost')" in err.getvalue()
+    assert "c.csv line 3, column non_receipt_scope (value 'XX')" in err.getvalue()
+    assert "line 2" not in err.getvalue()
+    assert not Claim.objects.exists()  # all or nothing

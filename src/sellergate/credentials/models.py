@@ -164,3 +164,25 @@ class FtpAccount(models.Model):
 
     def __str__(self) -> str:
         return self.username
+
+
+class FeedToken(models.Model):
+    """What the marketplace's order system presents to push orders, claims and inquiries
+    (``hooks.order_feed``): an operator's credential, not a seller's. Like an API key, only
+    the HMAC of its secret is kept."""
+
+    name = models.CharField(_("name"), max_length=60)
+    public_id = models.CharField(_("public id"), max_length=12, unique=True)
+    secret_hash = models.CharField(max_length=64)
+    pepper_id = models.CharField(max_length=16)
+    last4 = models.CharField(_("last 4 characters"), max_length=4)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("order feed token")
+        verbose_name_plural = _("order feed tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} (…{self.last4})"

@@ -35,6 +35,7 @@ BODY_LENGTH = PUBLIC_LENGTH + SECRET_LENGTH + CHECKSUM_LENGTH
 
 API_KEY_PREFIX = "sgk_"
 SAK_PREFIX = "sgs_"
+FEED_PREFIX = "sgf_"  # the operator's order feed (credentials.feed_tokens)
 
 
 class MalformedToken(ValueError):

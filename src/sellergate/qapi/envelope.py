@@ -28,7 +28,14 @@ def return_type(raw: str) -> str:
     return XML if "xml" in raw.lower() else JSON
 
 
+class PlainRows(list[dict[str, Any]]):
+    """Rows a handler built of plain values only (text, numbers, booleans): answered as
+    they are, without a walk through every value (thousands of order rows)."""
+
+
 def _plain(value: Any) -> Any:
+    if isinstance(value, PlainRows):
+        return value
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

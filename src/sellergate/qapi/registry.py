@@ -42,6 +42,9 @@ class Method:
     # Where sellergate chose, the guide being silent or contradicting itself (shown on
     # the reference page).
     notes: Promise | str = ""
+    # Answered as XML whatever returnType asks for (the guide's settlement reports
+    # return an XML document).
+    xml_only: bool = False
 
     @property
     def service(self) -> str:
@@ -67,6 +70,7 @@ def method(
     writes: bool = False,
     success_message: str = "SUCCESS",
     notes: Promise | str = "",
+    xml_only: bool = False,
 ) -> Callable[[Callable[[Call], Any]], Callable[[Call], Any]]:
     def register(handler: Callable[[Call], Any]) -> Callable[[Call], Any]:
         lowered = name.lower()
@@ -81,6 +85,7 @@ def method(
             writes=writes,
             success_message=success_message,
             notes=notes,
+            xml_only=xml_only,
         )
         SERVICES[lowered.split(".", 1)[0]] = name.split(".", 1)[0]
         return handler

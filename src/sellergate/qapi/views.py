@@ -199,6 +199,8 @@ def qapi(request: HttpRequest, method_name: str = "") -> HttpResponse:
         try:
             entry = _route(name)
             routed = entry.name
+            if entry.xml_only:
+                kind = envelope.XML
             token = request.headers.get("GiosisCertificationKey") or given.get("key", "")
             version = request.headers.get("QAPIVersion") or given.get("v", "")
             key_id, seller_id, user_id = _authenticate(entry, token, address)

@@ -1,61 +1,43 @@
-"""What a seller does to its orders, questions and claims (from the API or the seller
-center): confirm and ship an order, answer a question, settle a claim.
+"""What a seller does to its orders and questions (from the API or the seller center):
+confirm an order, ship it, report it delivered, answer a question. Claims, and the
+cancellations recorded as claims, are in ``sellers.claims``.
 
 Each is one transaction with the record locked and one audit event; each one that ends
-an open problem (a late shipment, an unanswered question, an open claim) changes the
-seller's standing at once, because standing is computed from these records.
-Refusals are ``FieldError`` naming the field.
+an open problem (a late shipment, an unanswered question) changes the seller's standing
+at once, because standing is computed from these records. Refusals are ``FieldError``
+naming the field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import NoReturn
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from sellergate.audit.services import audit_record
-from sellergate.audit.snapshots import changed, field_values
+from sellergate.audit.snapshots import field_values
 from sellergate.core.actors import Actor
 from sellergate.core.errors import FieldError
 from sellergate.core.errors import Message as _
-from sellergate.sellers.models import Claim, ClaimKind, CustomerQuestion, Order, Seller
+from sellergate.sellers.models import CustomerQuestion, Order, Seller
+from sellergate.sellers.records import locked, save_audited
 
-#: Why a shipment is late, as the marketplace lists them (DelayType).
+#: Why a shipment is later than the ship-by date, as the marketplace lists them
+#: (DelayType).
 DELAY_TYPES = {
-    "1": gettext_lazy("Out of stock, restocking"),
-    "2": gettext_lazy("Made or ordered after purchase"),
-    "3": gettext_lazy("Shipping company delay"),
-    "4": gettext_lazy("Buyer's request"),
-    "5": gettext_lazy("Other"),
+    "1": gettext_lazy("The item is still being prepared"),
+    "2": gettext_lazy("Made to order"),
+    "3": gettext_lazy("At the customer's request"),
+    "4": gettext_lazy("Other reason"),
 }
 MAX_ANSWER = 4000
+MAX_MEMO = 1000
 
 
-def _locked[M: (Order, CustomerQuestion, Claim)](
-    model: type[M], seller: Seller, field: str, number: str
-) -> M:
-    record = model.objects.select_for_update().of(seller).filter(**{field: number}).first()
-    if record is None:
-        raise FieldError(
-            field, _("No %(number)s among your records.") % {"number": number}, code="not_found"
-        )
-    return record
-
-
-def _save_audited(
-    actor: Actor,
-    action: str,
-    record: Order | CustomerQuestion | Claim,
-    before: dict[str, object],
-    fields: tuple[str, ...],
-) -> None:
-    record.save(update_fields=list(fields))
-    old, new = changed(before, field_values(record, fields))
-    audit_record(
-        actor=actor, action=action, obj=record, seller=record.seller, before=old, after=new
-    )
+def _refuse_state(order: Order, message: _) -> NoReturn:
+    raise FieldError("order_no", message % {"no": order.order_no}, code="state")
 
 
 @transaction.atomic
@@ -64,36 +46,41 @@ def order_confirm(
     actor: Actor,
     seller: Seller,
     order_no: str,
-    estimated_ship_date: dt.date,
+    estimated_ship_date: dt.date | None = None,
     delay_type: str = "",
     delay_memo: str = "",
     now: dt.datetime | None = None,
 ) -> Order:
-    """The seller confirms the order and the date it will ship (発送予定日)."""
-    order = _locked(Order, seller, "order_no", order_no)
-    if order.cancelled_at or order.shipped_at:
-        raise FieldError(
-            "order_no",
-            _("Order %(no)s is already shipped or cancelled.") % {"no": order_no},
-            code="state",
-        )
+    """The seller confirms the order (発送予定日の登録), optionally with the date it will
+    ship; shipping after the ship-by date needs a delay reason."""
+    order = locked(Order, seller, "order_no", order_no)
+    if order.cancelled_at or order.shipped_at or order.delivered_at:
+        _refuse_state(order, _("Order %(no)s is already shipped or cancelled."))
+    if order.paid_at is None:
+        _refuse_state(order, _("Order %(no)s is not paid yet: it cannot be confirmed."))
     if delay_type and delay_type not in DELAY_TYPES:
-        raise FieldError("delay_type", _("Delay reason is one of 1 to 5."))
-    if estimated_ship_date > order.ship_by and not delay_type:
-        raise FieldError(
-            "delay_type",
-            _("Shipping after %(date)s is a delay: give its reason (1 to 5).")
-            % {"date": order.ship_by.isoformat()},
-            code="required",
-        )
-    if len(delay_memo) > 500:
-        raise FieldError("delay_memo", _("At most 500 characters."))
+        raise FieldError("delay_type", _("Delay reason is one of 1 to 4."))
+    moment = now or timezone.now()
+    if estimated_ship_date is not None:
+        if estimated_ship_date < timezone.localdate(moment):
+            raise FieldError(
+                "estimated_ship_date", _("The estimated shipping date cannot be in the past.")
+            )
+        if estimated_ship_date > order.ship_by and not delay_type:
+            raise FieldError(
+                "delay_type",
+                _("Shipping after %(date)s is a delay: give its reason (1 to 4).")
+                % {"date": order.ship_by.isoformat()},
+                code="required",
+            )
+    if len(delay_memo) > MAX_MEMO:
+        raise FieldError("delay_memo", _("At most %(n)d characters.") % {"n": MAX_MEMO})
     fields = ("seller_checked_at", "estimated_ship_date", "delay_type", "delay_memo")
     before = field_values(order, fields)
-    order.seller_checked_at = order.seller_checked_at or now or timezone.now()
-    order.estimated_ship_date = estimated_ship_date
+    order.seller_checked_at = order.seller_checked_at or moment
+    order.estimated_ship_date = estimated_ship_date or order.estimated_ship_date
     order.delay_type, order.delay_memo = delay_type, delay_memo
-    _save_audited(actor, "order.confirm", order, before, fields)
+    save_audited(actor, "order.confirm", order, before, fields)
     return order
 
 
@@ -107,24 +94,41 @@ def order_ship(
     tracking_no: str,
     now: dt.datetime | None = None,
 ) -> Order:
-    """Record the shipment: the order is no longer late, whatever its ship-by date."""
-    order = _locked(Order, seller, "order_no", order_no)
+    """Record the shipment (or correct its carrier and tracking number): the order is in
+    transit and no longer late, whatever its ship-by date."""
+    order = locked(Order, seller, "order_no", order_no)
     if order.cancelled_at:
-        raise FieldError(
-            "order_no", _("Order %(no)s is cancelled.") % {"no": order_no}, code="state"
-        )
+        _refuse_state(order, _("Order %(no)s is cancelled."))
+    if order.paid_at is None:
+        _refuse_state(order, _("Order %(no)s is not paid yet: it cannot ship."))
     if not delivery_company.strip():
         raise FieldError("delivery_company", _("Required."), code="required")
-    if len(delivery_company) > 50 or len(tracking_no) > 50:
-        field = "delivery_company" if len(delivery_company) > 50 else "tracking_no"
-        raise FieldError(field, _("At most 50 characters."))
+    if len(delivery_company) > 200:
+        raise FieldError("delivery_company", _("At most %(n)d characters.") % {"n": 200})
+    if len(tracking_no) > 50:
+        raise FieldError("tracking_no", _("At most %(n)d characters.") % {"n": 50})
     fields = ("shipped_at", "seller_checked_at", "delivery_company", "tracking_no")
     before = field_values(order, fields)
     moment = now or timezone.now()
     order.shipped_at = order.shipped_at or moment
     order.seller_checked_at = order.seller_checked_at or moment
     order.delivery_company, order.tracking_no = delivery_company.strip(), tracking_no.strip()
-    _save_audited(actor, "order.ship", order, before, fields)
+    save_audited(actor, "order.ship", order, before, fields)
+    return order
+
+
+@transaction.atomic
+def order_deliver(
+    *, actor: Actor, seller: Seller, order_no: str, now: dt.datetime | None = None
+) -> Order:
+    """The seller reports a shipped order delivered (for carriers without tracking)."""
+    order = locked(Order, seller, "order_no", order_no)
+    if order.cancelled_at or not order.shipped_at:
+        _refuse_state(order, _("Order %(no)s has not shipped: it cannot be delivered."))
+    fields = ("delivered_at",)
+    before = field_values(order, fields)
+    order.delivered_at = order.delivered_at or now or timezone.now()
+    save_audited(actor, "order.deliver", order, before, fields)
     return order
 
 
@@ -135,53 +139,40 @@ def question_answer(
     seller: Seller,
     question_no: str,
     answer: str,
+    inq_type: str = "",
+    seq_no: int | None = None,
+    close_without_reply: bool = False,
     now: dt.datetime | None = None,
 ) -> CustomerQuestion:
-    question = _locked(CustomerQuestion, seller, "question_no", question_no)
-    if not answer.strip():
+    """Answer the customer's latest message (``seq_no``, when given, must be it); the
+    answer takes the next message number. Answering again replaces the answer.
+
+    ``close_without_reply``: an empty answer closes the inquiry as done (the API's
+    ``contents`` is optional in the guide: the seller settled it another way, by phone
+    say); the audit event records that no text was sent."""
+    question = locked(CustomerQuestion, seller, "question_no", question_no)
+    if inq_type and inq_type != question.inq_type:
+        raise FieldError(
+            "inq_type",
+            _("Question %(no)s is of type %(type)s, not %(given)s.")
+            % {"no": question_no, "type": question.inq_type, "given": inq_type},
+            code="not_found",
+        )
+    if seq_no is not None and seq_no != question.seq_no:
+        raise FieldError(
+            "seq_no",
+            _("The latest message of question %(no)s is number %(seq)d, not %(given)d.")
+            % {"no": question_no, "seq": question.seq_no, "given": seq_no},
+            code="state",
+        )
+    if not answer.strip() and not close_without_reply:
         raise FieldError("answer", _("Required."), code="required")
     if len(answer) > MAX_ANSWER:
         raise FieldError("answer", _("At most %(n)d characters.") % {"n": MAX_ANSWER})
-    fields = ("answer", "answered_at")
+    fields = ("answer", "answered_at", "answer_seq_no")
     before = field_values(question, fields)
     question.answer = answer.strip()
     question.answered_at = now or timezone.now()
-    _save_audited(actor, "question.answer", question, before, fields)
+    question.answer_seq_no = max(question.seq_no, question.answer_seq_no or 0) + 1
+    save_audited(actor, "question.answer", question, before, fields)
     return question
-
-
-@transaction.atomic
-def claim_resolve(
-    *,
-    actor: Actor,
-    seller: Seller,
-    claim_no: str,
-    memo: str = "",
-    now: dt.datetime | None = None,
-) -> Claim:
-    """Settle a claim; accepting a cancellation also cancels its order (if not shipped)."""
-    claim = _locked(Claim, seller, "claim_no", claim_no)
-    if claim.resolved_at:
-        raise FieldError(
-            "claim_no", _("Claim %(no)s is already settled.") % {"no": claim_no}, code="state"
-        )
-    if len(memo) > 500:
-        raise FieldError("seller_memo", _("At most 500 characters."))
-    moment = now or timezone.now()
-    if claim.kind == ClaimKind.CANCEL and claim.order_no:
-        order = Order.objects.select_for_update().of(seller).filter(order_no=claim.order_no).first()
-        if order is not None and order.shipped_at:
-            raise FieldError(
-                "claim_no",
-                _("Order %(no)s has shipped: settle it as a return instead.")
-                % {"no": order.order_no},
-                code="state",
-            )
-        if order is not None and not order.cancelled_at:
-            order.cancelled_at = moment
-            order.save(update_fields=["cancelled_at"])
-    fields = ("resolved_at", "seller_memo")
-    before = field_values(claim, fields)
-    claim.resolved_at, claim.seller_memo = moment, memo
-    _save_audited(actor, "claim.resolve", claim, before, fields)
-    return claim

@@ -33,11 +33,10 @@ class SellerAdmin(ServiceModelAdmin):
 
 
 class StandingRecordAdmin(ServiceModelAdmin):
-    """Orders, questions and claims: saved through their upsert service, keyed by number."""
+    """Orders, questions and claims: saved through the feed's upsert, keyed by number,
+    every field of the form (the same as a feed row carrying them all)."""
 
-    upsert: Any = None
     number_field = ""
-    value_fields: tuple[str, ...] = ()
     list_select_related = ("seller",)
     autocomplete_fields = ("seller",)
 
@@ -45,20 +44,19 @@ class StandingRecordAdmin(ServiceModelAdmin):
         return ("seller", self.number_field) if obj is not None else ()
 
     def save_via_service(self, *, actor: Actor, obj: Any, form: ModelForm, change: bool) -> Any:
-        data = form.cleaned_data
-        return type(self).upsert(
+        skip = {"seller", self.number_field}
+        return services.record_upsert(
+            type(obj),
             actor=actor,
             seller=obj.seller,
-            **{self.number_field: getattr(obj, self.number_field)},
-            **{name: data[name] for name in self.value_fields},
+            number=getattr(obj, self.number_field),
+            values={k: v for k, v in form.cleaned_data.items() if k not in skip},
         )
 
 
 @admin.register(Order)
 class OrderAdmin(StandingRecordAdmin):
-    upsert = services.order_upsert
     number_field = "order_no"
-    value_fields = ("ordered_at", "ship_by", "shipped_at", "cancelled_at")
     list_display = ("order_no", "seller", "ordered_at", "ship_by", "shipped_at", "cancelled_at")
     list_filter = ("shipped_at", "cancelled_at")
     search_fields = ("order_no", "seller__login_id")
@@ -67,19 +65,23 @@ class OrderAdmin(StandingRecordAdmin):
 
 @admin.register(CustomerQuestion)
 class CustomerQuestionAdmin(StandingRecordAdmin):
-    upsert = services.question_upsert
     number_field = "question_no"
-    value_fields = ("subject", "asked_at", "answered_at")
-    list_display = ("question_no", "seller", "subject", "asked_at", "answered_at")
+    list_display = ("question_no", "seller", "inq_type", "subject", "asked_at", "answered_at")
     list_filter = ("answered_at",)
     search_fields = ("question_no", "seller__login_id", "subject")
 
 
 @admin.register(Claim)
 class ClaimAdmin(StandingRecordAdmin):
-    upsert = services.claim_upsert
     number_field = "claim_no"
-    value_fields = ("order_no", "kind", "opened_at", "resolved_at")
-    list_display = ("claim_no", "seller", "kind", "order_no", "opened_at", "resolved_at")
+    list_display = (
+        "claim_no",
+        "seller",
+        "kind",
+        "order_no",
+        "opened_at",
+        "resolved_at",
+        "completed_at",
+    )
     list_filter = ("kind", "resolved_at")
     search_fields = ("claim_no", "order_no", "seller__login_id")

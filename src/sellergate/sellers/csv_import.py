@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 
 from sellergate.core.actors import Actor
 from sellergate.core.errors import Refusal
-from sellergate.sellers import services
-from sellergate.sellers.models import ClaimKind, ReviewStatus, Seller, login_id_validator
+from sellergate.sellers import feed
+from sellergate.sellers.models import ReviewStatus, Seller, login_id_validator
+from sellergate.sellers.services import seller_create, seller_update
 
 
 class ImportError_(Refusal, ValueError):
@@ -48,70 +49,41 @@ class SellerRow(forms.Form):
     service_points = forms.IntegerField()
 
 
-class SellerRecordRow(forms.Form):
-    seller = forms.CharField(max_length=50, help_text="the seller's login ID")
-
-    def clean_seller(self) -> Seller:
-        login_id = self.cleaned_data["seller"]
-        seller = Seller.objects.filter(login_id=login_id).first()
-        if seller is None:
-            raise ValidationError(f"no seller with login ID {login_id!r}; load the sellers first")
-        return seller
-
-
-class OrderRow(SellerRecordRow):
-    order_no = forms.CharField(max_length=30)
-    ordered_at = forms.DateTimeField()
-    ship_by = forms.DateField()
-    shipped_at = forms.DateTimeField(required=False)
-    cancelled_at = forms.DateTimeField(required=False)
-
-
-class QuestionRow(SellerRecordRow):
-    question_no = forms.CharField(max_length=30)
-    subject = forms.CharField(max_length=200, required=False)
-    asked_at = forms.DateTimeField()
-    answered_at = forms.DateTimeField(required=False)
-
-
-class ClaimRow(SellerRecordRow):
-    claim_no = forms.CharField(max_length=30)
-    order_no = forms.CharField(max_length=30, required=False)
-    kind = forms.ChoiceField(choices=ClaimKind.choices)
-    opened_at = forms.DateTimeField()
-    resolved_at = forms.DateTimeField(required=False)
-
-
 def _apply_seller(actor: Actor, data: dict[str, Any]) -> None:
     seller = Seller.objects.filter(login_id=data["login_id"]).first()
     if seller is None:
-        services.seller_create(actor=actor, **data)
+        seller_create(actor=actor, **data)
     else:
         changes = {key: value for key, value in data.items() if key != "login_id"}
-        services.seller_update(actor=actor, seller=seller, changes=changes)
+        seller_update(actor=actor, seller=seller, changes=changes)
+
+
+def _seller_row(actor: Actor, row: dict[str, str]) -> None:
+    form = SellerRow(data=row)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_data())
+    _apply_seller(actor, form.cleaned_data)
 
 
 @dataclass(frozen=True)
 class Kind:
-    form: type[forms.Form]
-    apply: Callable[[Actor, dict[str, Any]], Any]
+    columns: list[str]
+    required: list[str]
+    apply: Callable[[Actor, dict[str, str]], Any]
 
-    @property
-    def columns(self) -> list[str]:
-        return list(self.form.base_fields)
 
-    @property
-    def required(self) -> list[str]:
-        return [name for name, field in self.form.base_fields.items() if field.required]
+def _feed_kind(name: str) -> Kind:
+    spec = feed.FEED[name]
+    return Kind(
+        columns=spec.columns,
+        required=["seller", spec.number, *spec.required],
+        apply=lambda actor, row: feed.apply(name, actor, row),
+    )
 
 
 KINDS: dict[str, Kind] = {
-    "sellers": Kind(SellerRow, _apply_seller),
-    "orders": Kind(OrderRow, lambda actor, data: services.order_upsert(actor=actor, **data)),
-    "questions": Kind(
-        QuestionRow, lambda actor, data: services.question_upsert(actor=actor, **data)
-    ),
-    "claims": Kind(ClaimRow, lambda actor, data: services.claim_upsert(actor=actor, **data)),
+    "sellers": Kind(list(SellerRow.base_fields), list(SellerRow.base_fields), _seller_row),
+    **{name: _feed_kind(name) for name in feed.FEED},
 }
 
 
@@ -131,7 +103,7 @@ def _rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def load_csv(path: Path, *, kind: str, actor: Actor) -> int:
-    """Validate every row of ``path``, then apply them all; returns the number of rows.
+    """Validate and apply every row of ``path``; returns the number of rows.
 
     Raises ``ImportError_`` listing every problem, having changed nothing.
     """
@@ -151,29 +123,30 @@ def load_csv(path: Path, *, kind: str, actor: Actor) -> int:
         problems.append(f"{name}: the columns of a {kind} file are: {', '.join(spec.columns)}.")
         raise ImportError_(problems)
 
-    valid: list[dict[str, Any]] = []
     problems = []
-    for line, row in _rows(text):
-        form = spec.form(
-            data={key.strip(): (value or "").strip() for key, value in row.items() if key}
-        )
-        if form.is_valid():
-            valid.append(form.cleaned_data)
-            continue
-        for column, errors in form.errors.items():
-            where = f"column {column}" if column != "__all__" else "row"
-            value = row.get(column, "")
-            for error in errors:
-                problems.append(f"{name} line {line}, {where} (value {value!r}): {error}")
-    if not valid and not problems:
-        problems.append(f"{name}: the file has a header but no rows.")
-    if problems:
-        raise ImportError_(problems)
+    count = 0
+    with transaction.atomic():  # all or nothing: any problem undoes every row
+        for line, row in _rows(text):
+            data = {key.strip(): (value or "").strip() for key, value in row.items() if key}
+            try:
+                with transaction.atomic():
+                    spec.apply(actor, data)
+                count += 1
+            except ValidationError as error:
+                problems.extend(_problems(name, line, data, error))
+        if not count and not problems:
+            problems.append(f"{name}: the file has a header but no rows.")
+        if problems:
+            raise ImportError_(problems)
+    return count
 
-    try:
-        with transaction.atomic():
-            for data in valid:
-                spec.apply(actor, data)
-    except ValidationError as error:
-        raise ImportError_([f"{name}: {message}" for message in error.messages]) from error
-    return len(valid)
+
+def _problems(name: str, line: int, row: dict[str, str], error: ValidationError) -> list[str]:
+    found = []
+    by_field = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+    for column, messages in by_field.items():
+        where = f"column {column}" if column not in ("__all__", NON_FIELD_ERRORS) else "row"
+        value = row.get(column, "")
+        for message in messages:
+            found.append(f"{name} line {line}, {where} (value {value!r}): {message}")
+    return found

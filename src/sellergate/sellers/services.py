@@ -10,7 +10,7 @@ time.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.db import models, transaction
 
@@ -35,6 +35,16 @@ SELLER_FIELDS = (
     "service_points",
 )
 SELLER_EDITABLE = frozenset(SELLER_FIELDS) - {"login_id"}
+FEED_KEYS: dict[type[models.Model], str] = {
+    Order: "order_no",
+    CustomerQuestion: "question_no",
+    Claim: "claim_no",
+}
+FEED_NOUNS: dict[type[models.Model], str] = {
+    Order: "order",
+    CustomerQuestion: "question",
+    Claim: "claim",
+}
 
 M = TypeVar("M", bound=models.Model)
 
@@ -126,6 +136,29 @@ def _record_upsert[M: (Order, CustomerQuestion, Claim)](
                 before=old if before is not None else None,
                 after=new,
             )
+    return record
+
+
+def record_upsert(
+    model: type[Order] | type[CustomerQuestion] | type[Claim],
+    *,
+    actor: Actor,
+    seller: Seller,
+    number: str,
+    values: dict[str, Any],
+) -> Order | CustomerQuestion | Claim:
+    """Create or change one record of the marketplace's feed, keyed by its number; only
+    the fields in ``values`` change (a feed row that leaves a field out keeps it)."""
+    key_field = FEED_KEYS[model]
+    record: Order | CustomerQuestion | Claim = _record_upsert(
+        cast(Any, model),  # one of the three; the type variable cannot say "any of them"
+        actor=actor,
+        noun=FEED_NOUNS[model],
+        seller=seller,
+        key={key_field: number},
+        values=values,
+        fields=(key_field, *values),
+    )
     return record
 
 

@@ -30,4 +30,6 @@ def unanswered_question_q() -> Q:
 
 
 def open_claim_q() -> Q:
-    return Q(resolved_at__isnull=True)
+    """A claim waiting for the seller: neither handled nor completed. An unpaid order's
+    cancellation is the marketplace's own doing, never the seller's to handle."""
+    return Q(resolved_at__isnull=True, completed_at__isnull=True) & ~Q(kind="unpaid")

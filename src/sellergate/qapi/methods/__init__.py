@@ -10,5 +10,7 @@ from sellergate.qapi.methods import (  # noqa: F401
     items_lookup,
     items_options,
     items_order,
+    reports,
     shipping,
+    shipping_updates,
 )

@@ -1,180 +1,162 @@
-"""ShippingBasic: the seller's orders — list them, confirm them, ship them."""
+"""ShippingBasic's order lists: the seller's orders by shipping status and date window.
+
+``GetShippingInfo_v3`` answers the guide's v3 rows; ``GetShippingInfo_Logistics`` the
+same rows (the guide calls it an envelope, its fields are v3's list), filtered by whether
+the buyer edited the receiver; the legacy ``GetShippingInfo_v2`` and ``GetShippingInfo``
+(live, undocumented) take the same filters under their older names and answer the v2
+rows public v2 clients read. Status 0 or none: the open orders (1 to 3), see
+``sellers.statuses``; a cancelled order is listed by the claim lists only.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sellergate.qapi.codes import ApiError, Result
+from sellergate.qapi.envelope import PlainRows
+from sellergate.qapi.methods import order_rows
+from sellergate.qapi.methods.windows import bounded, date_window
 from sellergate.qapi.params import Param
 from sellergate.qapi.registry import Call, method
-from sellergate.sellers import actions
-from sellergate.sellers.models import Order
+from sellergate.sellers import statuses
+from sellergate.sellers.models import Claim, Order
 
-# ShippingStat: where an order stands, derived from its dates.
-SHIPPING_STATES = {
-    "1": Q(seller_checked_at__isnull=True, shipped_at__isnull=True),  # 配送要請 to confirm
-    "2": Q(seller_checked_at__isnull=False, shipped_at__isnull=True),  # 配送準備 confirmed
-    "3": Q(shipped_at__isnull=False, delivered_at__isnull=True),  # 配送中 shipped
-    "4": Q(delivered_at__isnull=False, completed_at__isnull=True),  # 配送完了 delivered
-    "5": Q(completed_at__isnull=False),  # 購入決定 the buyer confirmed receipt
-}
-# search_condition: which date search_Sdate/search_Edate bound.
+STATUS_CODES = ("0", *statuses.SHIPPING)
+STATUS_HELP = gettext_lazy(
+    "1 awaiting payment, 2 paid and waiting for you (new orders), 3 confirmed by you, "
+    "4 shipped, 5 delivered; 0 or empty: 1 to 3."
+)
+#: SearchCondition / search_condition: which date the window bounds.
 DATE_FIELDS = {"1": "ordered_at", "2": "paid_at", "3": "shipped_at", "4": "delivered_at"}
+DATE_HELP = gettext_lazy("Which date: 1 ordered (default), 2 paid, 3 shipped, 4 delivered.")
+WHEN_HELP = gettext_lazy("yyyyMMdd or yyyyMMddHHmmss, Japan time.")
 
-SEARCH = (
-    Param("search_Sdate", type="datetime", help=gettext_lazy("From, yyyyMMdd[HHmmss].")),
-    Param("search_Edate", type="datetime", help=gettext_lazy("Until, yyyyMMdd[HHmmss].")),
-    Param(
-        "search_condition",
-        type="choice",
-        choices=tuple(DATE_FIELDS),
-        help=gettext_lazy("Which date: 1 ordered, 2 paid, 3 shipped, 4 delivered."),
-    ),
+
+def _orders(call: Call, status: str, dates: tuple[str, str], condition: str) -> list[Order]:
+    orders: QuerySet[Order] = Order.objects.of(call.seller)
+    orders = orders.filter(statuses.SHIPPING.get(status, statuses.OPEN_ORDERS))
+    orders = date_window(orders, call.params, DATE_FIELDS[condition], dates)
+    return bounded(orders.order_by("ordered_at", "order_no"), _("orders"))
+
+
+V3_PARAMS = (
+    Param("ShippingStatus", type="choice", choices=STATUS_CODES, help=STATUS_HELP),
+    Param("SearchStartDate", type="datetime", help=WHEN_HELP),
+    Param("SearchEndDate", type="datetime", help=WHEN_HELP),
+    Param("SearchCondition", type="choice", choices=tuple(DATE_FIELDS), help=DATE_HELP),
 )
 
 
-def shipping_status(order: Order) -> str:
-    if order.completed_at:
-        return "5"
-    if order.delivered_at:
-        return "4"
-    if order.shipped_at:
-        return "3"
-    return "2" if order.seller_checked_at else "1"
-
-
-def date_window(queryset: QuerySet[Any], params: dict[str, Any], field: str) -> QuerySet[Any]:
-    """Bound ``field`` by search_Sdate / search_Edate (a bare end date includes its day)."""
-    if "search_Sdate" in params:
-        queryset = queryset.filter(**{f"{field}__gte": params["search_Sdate"]})
-    if "search_Edate" in params:
-        end = params["search_Edate"]
-        if end.hour == end.minute == end.second == 0:  # a bare date: the whole day
-            end = end.replace(hour=23, minute=59, second=59)
-        queryset = queryset.filter(**{f"{field}__lte": end})
-    return queryset
-
-
-def order_info(order: Order) -> dict[str, Any]:
-    return {
-        "orderNo": order.order_no,
-        "packNo": order.pack_no,
-        "shippingStatus": shipping_status(order),
-        "itemCode": order.item_code,
-        "itemTitle": order.item_title,
-        "sellerItemCode": order.seller_item_code,
-        "orderQty": order.quantity,
-        "orderPrice": order.price,
-        "orderDate": order.ordered_at,
-        "PaymentDate": order.paid_at,
-        "ShippingDate": order.shipped_at,
-        "EstShippingDate": order.estimated_ship_date,
-        "ShipByDate": order.ship_by,
-        "DeliveredDate": order.delivered_at,
-        "DeliveryCompany": order.delivery_company,
-        "TrackingNo": order.tracking_no,
-        "receiver": order.receiver_name,
-        "zipCode": order.receiver_zip,
-        "shippingAddr": order.receiver_address,
-        "receiverMobile": order.receiver_phone,
-        "Cancelled": order.cancelled_at is not None,
-    }
+def _v3(call: Call, orders: list[Order]) -> list[dict[str, Any]]:
+    assert call.seller is not None
+    login_id = order_rows.seller_login(call.seller)
+    related = order_rows.related_orders(orders)
+    return PlainRows(order_rows.v3_row(o, login_id, related.get(o.order_no, "")) for o in orders)
 
 
 @method(
-    "ShippingBasic.GetShippingInfo_v2",
+    "ShippingBasic.GetShippingInfo_v3",
+    params=V3_PARAMS,
+    summary=gettext_lazy("Your orders by shipping status, within a date window."),
+    notes=gettext_lazy(
+        "ShippingStatus 0 or empty lists the orders still to ship (1 to 3). At most "
+        "10 000 rows; more is refused, asking for a shorter window."
+    ),
+)
+def get_shipping_info_v3(call: Call) -> list[dict[str, Any]]:
+    params = call.params
+    orders = _orders(
+        call,
+        params.get("ShippingStatus", "0"),
+        ("SearchStartDate", "SearchEndDate"),
+        params.get("SearchCondition", "1"),
+    )
+    return _v3(call, orders)
+
+
+@method(
+    "ShippingBasic.GetShippingInfo_Logistics",
     params=(
+        *V3_PARAMS,
         Param(
-            "ShippingStat",
-            type="choice",
-            choices=tuple(SHIPPING_STATES),
-            required=True,
+            "ReceiverInfoEditYN",
+            type="yn",
             help=gettext_lazy(
-                "1 to confirm, 2 confirmed, 3 shipped, 4 delivered, "
-                "5 receipt confirmed by the buyer."
+                "Y: only orders whose receiver the buyer edited; N: only the others."
             ),
         ),
-        *SEARCH,
     ),
-    summary=gettext_lazy("Your orders in a shipping state, optionally within dates."),
+    summary=gettext_lazy("GetShippingInfo_v3 for logistics partners."),
 )
-def get_shipping_info(call: Call) -> list[dict[str, Any]]:
-    orders: QuerySet[Order] = (
+def get_shipping_info_logistics(call: Call) -> list[dict[str, Any]]:
+    rows = get_shipping_info_v3(call)
+    if "ReceiverInfoEditYN" not in call.params:
+        return rows
+    edited = set(
         Order.objects.of(call.seller)
-        .filter(cancelled_at__isnull=True)
-        .filter(SHIPPING_STATES[call.params["ShippingStat"]])
+        .filter(receiver_edited=call.params["ReceiverInfoEditYN"])
+        .values_list("order_no", flat=True)
     )
-    field = DATE_FIELDS[call.params.get("search_condition", "1")]
-    orders = date_window(orders, call.params, field).order_by("ordered_at")
-    return [order_info(o) for o in orders[:1000]]
+    return [row for row in rows if str(row["OrderNo"]) in edited]
+
+
+LEGACY_PARAMS = (
+    Param("ShippingStat", type="choice", choices=STATUS_CODES, help=STATUS_HELP),
+    Param("search_Sdate", type="datetime", help=WHEN_HELP),
+    Param("search_Edate", type="datetime", help=WHEN_HELP),
+    Param("search_condition", type="choice", choices=tuple(DATE_FIELDS), help=DATE_HELP),
+)
+LEGACY_NOTES = gettext_lazy(
+    "Live but undocumented: the parameters public clients send, and the v2 rows "
+    "(lower camel: orderNo, packNo, receiver_gata, Addr1 …)."
+)
+
+
+def _legacy(call: Call) -> list[dict[str, Any]]:
+    assert call.seller is not None
+    params = call.params
+    orders = _orders(
+        call,
+        params.get("ShippingStat", "0"),
+        ("search_Sdate", "search_Edate"),
+        params.get("search_condition", "1"),
+    )
+    login_id = order_rows.seller_login(call.seller)
+    return PlainRows(order_rows.v2_row(o, login_id) for o in orders)
+
+
+method(
+    "ShippingBasic.GetShippingInfo_v2",
+    params=LEGACY_PARAMS,
+    summary=gettext_lazy("The older order list (v2 rows)."),
+    notes=LEGACY_NOTES,
+)(_legacy)
+method(
+    "ShippingBasic.GetShippingInfo",
+    params=LEGACY_PARAMS,
+    summary=gettext_lazy("The oldest order list (v2 rows)."),
+    notes=LEGACY_NOTES,
+)(_legacy)
 
 
 @method(
-    "ShippingBasic.SetSendingInfo",
-    writes=True,
-    params=(
-        Param("OrderNo", required=True, max_length=30, field="order_no"),
-        Param(
-            "ShippingCorp",
-            required=True,
-            max_length=50,
-            field="delivery_company",
-            help=gettext_lazy("Carrier name, e.g. ヤマト運輸."),
-        ),
-        Param("TrackingNo", max_length=50, field="tracking_no"),
-    ),
-    summary=gettext_lazy(
-        "Mark an order shipped with carrier and tracking number; it is no longer late."
-    ),
+    "ShippingBasic.GetShippingAndClaimInfoByOrderNo_V2",
+    params=(Param("OrderNo", required=True, max_length=10, field="order_no"),),
+    summary=gettext_lazy("One order with its shipping and its latest claim."),
 )
-def set_sending_info(call: Call) -> dict[str, Any]:
+def get_shipping_and_claim(call: Call) -> list[dict[str, Any]]:
     assert call.seller is not None
-    order = actions.order_ship(
-        actor=call.actor,
-        seller=call.seller,
-        order_no=call.params["OrderNo"],
-        delivery_company=call.params["ShippingCorp"],
-        tracking_no=call.params.get("TrackingNo", ""),
-    )
-    return {"OrderNo": order.order_no, "ShippingDate": order.shipped_at}
-
-
-@method(
-    "ShippingBasic.SetSellerCheckYN_V2",
-    writes=True,
-    params=(
-        Param("OrderNo", required=True, max_length=30, field="order_no"),
-        Param(
-            "EstShipDt",
-            type="date",
-            required=True,
-            field="estimated_ship_date",
-            help=gettext_lazy("Estimated shipping date, yyyyMMdd."),
-        ),
-        Param(
-            "DelayType",
-            type="choice",
-            choices=tuple(actions.DELAY_TYPES),
-            field="delay_type",
-            help=gettext_lazy(
-                "When shipping after the ship-by date: 1 restocking, 2 made "
-                "to order, 3 carrier, 4 buyer's request, 5 other."
-            ),
-        ),
-        Param("DelayMemo", max_length=500, field="delay_memo"),
-    ),
-    summary=gettext_lazy("Confirm an order and its estimated shipping date."),
-)
-def set_seller_check(call: Call) -> dict[str, Any]:
-    assert call.seller is not None
-    order = actions.order_confirm(
-        actor=call.actor,
-        seller=call.seller,
-        order_no=call.params["OrderNo"],
-        estimated_ship_date=call.params["EstShipDt"],
-        delay_type=call.params.get("DelayType", ""),
-        delay_memo=call.params.get("DelayMemo", ""),
-    )
-    return {"OrderNo": order.order_no, "EstShippingDate": order.estimated_ship_date}
+    order_no = call.params["OrderNo"].strip()
+    order = Order.objects.of(call.seller).filter(order_no=order_no).first()
+    if order is None:
+        raise ApiError(
+            Result.NOT_FOUND, _("OrderNo %(no)s is not one of your orders.") % {"no": order_no}
+        )
+    claim = Claim.objects.of(call.seller).filter(order_no=order_no).order_by("-opened_at").first()
+    row = order_rows.v2_row(order, order_rows.seller_login(call.seller))
+    row.pop("Addr1"), row.pop("Addr2"), row.pop("EstShippingDate")
+    return [{**row, **order_rows.claim_part(claim)}]
