@@ -22,7 +22,7 @@ from sellergate.core.actors import Actor
 from sellergate.core.errors import FieldError
 from sellergate.core.errors import Message as _
 from sellergate.sellers.models import CustomerQuestion, Order, Seller
-from sellergate.sellers.records import locked, save_audited
+from sellergate.sellers.records import at_most, locked, save_audited
 
 #: Why a shipment is later than the ship-by date, as the marketplace lists them
 #: (DelayType).
@@ -34,6 +34,8 @@ DELAY_TYPES = {
 }
 MAX_ANSWER = 4000
 MAX_MEMO = 1000
+MAX_COMPANY = 200  # the carrier's name
+MAX_TRACKING = 50
 
 
 def _refuse_state(order: Order, message: _) -> NoReturn:
@@ -73,8 +75,7 @@ def order_confirm(
                 % {"date": order.ship_by.isoformat()},
                 code="required",
             )
-    if len(delay_memo) > MAX_MEMO:
-        raise FieldError("delay_memo", _("At most %(n)d characters.") % {"n": MAX_MEMO})
+    at_most("delay_memo", delay_memo, MAX_MEMO)
     fields = ("seller_checked_at", "estimated_ship_date", "delay_type", "delay_memo")
     before = field_values(order, fields)
     order.seller_checked_at = order.seller_checked_at or moment
@@ -103,10 +104,8 @@ def order_ship(
         _refuse_state(order, _("Order %(no)s is not paid yet: it cannot ship."))
     if not delivery_company.strip():
         raise FieldError("delivery_company", _("Required."), code="required")
-    if len(delivery_company) > 200:
-        raise FieldError("delivery_company", _("At most %(n)d characters.") % {"n": 200})
-    if len(tracking_no) > 50:
-        raise FieldError("tracking_no", _("At most %(n)d characters.") % {"n": 50})
+    at_most("delivery_company", delivery_company, MAX_COMPANY)
+    at_most("tracking_no", tracking_no, MAX_TRACKING)
     fields = ("shipped_at", "seller_checked_at", "delivery_company", "tracking_no")
     before = field_values(order, fields)
     moment = now or timezone.now()
@@ -167,8 +166,7 @@ def question_answer(
         )
     if not answer.strip() and not close_without_reply:
         raise FieldError("answer", _("Required."), code="required")
-    if len(answer) > MAX_ANSWER:
-        raise FieldError("answer", _("At most %(n)d characters.") % {"n": MAX_ANSWER})
+    at_most("answer", answer, MAX_ANSWER)
     fields = ("answer", "answered_at", "answer_seq_no")
     before = field_values(question, fields)
     question.answer = answer.strip()

@@ -20,12 +20,12 @@ from sellergate.audit.snapshots import field_values
 from sellergate.core.actors import Actor
 from sellergate.core.errors import FieldError
 from sellergate.core.errors import Message as _
+from sellergate.sellers.actions import MAX_COMPANY, MAX_MEMO, MAX_TRACKING
 from sellergate.sellers.models import Claim, ClaimKind, Order, Seller
-from sellergate.sellers.records import locked, save_audited
+from sellergate.sellers.records import at_most, locked, save_audited
 
 #: Why the seller cancels (CancelReason); empty is the marketplace's default.
 CANCEL_REASONS = ("", "1", "2", "3")
-MAX_MEMO = 1000
 
 _CLAIM_FIELDS = ("resolved_at", "completed_at", "seller_memo")
 
@@ -77,8 +77,7 @@ def order_cancel(
         )
     if reason not in CANCEL_REASONS:
         raise FieldError("cancel_reason", _("Cancellation reason is empty, 1, 2 or 3."))
-    if len(memo) > MAX_MEMO:
-        raise FieldError("seller_memo", _("At most %(n)d characters.") % {"n": MAX_MEMO})
+    at_most("seller_memo", memo, MAX_MEMO)
     moment = now or timezone.now()
     claim = (
         Claim.objects.select_for_update()
@@ -113,8 +112,7 @@ def _address(values: dict[str, Any], limits: dict[str, int]) -> dict[str, str]:
     kept = {}
     for name, limit in limits.items():
         value = str(values.get(name) or "").strip()
-        if len(value) > limit:
-            raise FieldError(name, _("At most %(n)d characters.") % {"n": limit})
+        at_most(name, value, limit)
         if value:
             kept[name] = value
     return kept
@@ -164,10 +162,8 @@ def claim_redeliver(
         raise FieldError(
             "redelivery_date", _("The re-shipment cannot be before the exchange was asked for.")
         )
-    if len(tracking_no) > 50:
-        raise FieldError("tracking_no", _("At most %(n)d characters.") % {"n": 50})
-    if len(company) > 200:
-        raise FieldError("delivery_company", _("At most %(n)d characters.") % {"n": 200})
+    at_most("tracking_no", tracking_no, MAX_TRACKING)
+    at_most("delivery_company", company, MAX_COMPANY)
     moment = now or timezone.now()
     record = {
         "date": redelivery_date.isoformat(),
@@ -200,8 +196,7 @@ def claim_resolve(
         raise FieldError(
             "claim_no", _("Claim %(no)s is already settled.") % {"no": claim_no}, code="state"
         )
-    if len(memo) > MAX_MEMO:
-        raise FieldError("seller_memo", _("At most %(n)d characters.") % {"n": MAX_MEMO})
+    at_most("seller_memo", memo, MAX_MEMO)
     moment = now or timezone.now()
     fields = _CLAIM_FIELDS
     before = field_values(claim, fields)

@@ -23,6 +23,12 @@ def locked[M: (Order, CustomerQuestion, Claim)](
     return record
 
 
+def at_most(field: str, value: str, limit: int) -> None:
+    """Refuse ``value`` longer than ``limit``, naming ``field``."""
+    if len(value) > limit:
+        raise FieldError(field, _("At most %(n)d characters.") % {"n": limit})
+
+
 def save_audited(
     actor: Actor,
     action: str,

@@ -24,6 +24,28 @@ from sellergate.qapi.registry import Call
 MAX_ROWS = 500
 
 
+def row_result(
+    params: tuple[Param, ...], given: dict[str, str], apply: Callable[[dict[str, Any]], object]
+) -> tuple[int, str]:
+    """One JSON row of a bulk method, read by the single method's ``params`` and applied
+    in its own savepoint (its refusal undoes only that row): (result code, message)."""
+    names = {p.field: p.name for p in params if p.field}
+    try:
+        values = parse(params, given)
+        with transaction.atomic():
+            apply(values)
+    except ParamError as error:
+        return int(error.code), error.message
+    except Refusal as refusal:
+        return refusal_result(refusal, names)
+    return 0, "SUCCESS"
+
+
+def lowered(entry: dict[str, Any]) -> dict[str, str]:
+    """A JSON row's fields as parameters are read: names in lower case, values as text."""
+    return {str(k).lower(): "" if v is None else str(v) for k, v in entry.items()}
+
+
 def each_row(
     call: Call,
     name: str,
@@ -32,30 +54,26 @@ def each_row(
 ) -> list[dict[str, Any]]:
     """Apply ``apply`` to the item each row of the JSON parameter ``name`` names."""
     assert call.seller is not None
-    entries = json_rows(name, call.params[name], max_rows=MAX_ROWS)
-    names = {p.field: p.name for p in params if p.field}
+    seller = call.seller
     results = []
-    for entry in entries:
-        given = {str(k).lower(): "" if v is None else str(v) for k, v in entry.items()}
+    for entry in json_rows(name, call.params[name], max_rows=MAX_ROWS):
+        given = lowered(entry)
         row: dict[str, Any] = {
             "ItemCode": given.get("itemcode", ""),
             "SellerCode": given.get("sellercode", ""),
         }
-        try:
-            values = parse(params, given)
-            with transaction.atomic():  # one row's refusal undoes only that row
-                product = selectors.product_get(
-                    call.seller,
-                    item_code=values.get("ItemCode", ""),
-                    seller_code=values.get("SellerCode", ""),
-                    for_update=True,
-                )
-                apply(product, values)
-            row.update(ItemCode=product.item_code or "", ResultCode=0, ResultMsg="SUCCESS")
-        except ParamError as error:
-            row.update(ResultCode=int(error.code), ResultMsg=error.message)
-        except Refusal as refusal:
-            code, message = refusal_result(refusal, names)
-            row.update(ResultCode=code, ResultMsg=message)
+
+        def on_item(values: dict[str, Any], row: dict[str, Any] = row) -> None:
+            product = selectors.product_get(
+                seller,
+                item_code=values.get("ItemCode", ""),
+                seller_code=values.get("SellerCode", ""),
+                for_update=True,
+            )
+            apply(product, values)
+            row["ItemCode"] = product.item_code or ""
+
+        code, message = row_result(params, given, on_item)
+        row.update(ResultCode=code, ResultMsg=message)
         results.append(row)
     return results

@@ -15,18 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy
 
-from sellergate.core.errors import Refusal
-from sellergate.qapi.codes import refusal_result
 from sellergate.qapi.methods.order_rows import number
-from sellergate.qapi.params import Param, ParamError, json_rows, parse
+from sellergate.qapi.methods.rows import MAX_ROWS, lowered, row_result
+from sellergate.qapi.params import Param, json_rows
 from sellergate.qapi.registry import Call, method
 from sellergate.sellers import actions
 from sellergate.sellers.models import Order
-
-MAX_ROWS = 500
 
 ORDER_NO = Param("OrderNo", required=True, max_length=30, field="order_no")
 CONFIRM = (
@@ -114,23 +110,13 @@ def _each_order(
     echo: tuple[tuple[str, str], ...] = (),
 ) -> list[dict[str, Any]]:
     """``echo``: (answer field, row field) pairs answered back as the row gave them."""
-    names = {p.field: p.name for p in params if p.field}
     results = []
     for entry in json_rows(name, call.params[name], max_rows=MAX_ROWS):
-        given = {str(k).lower(): "" if v is None else str(v) for k, v in entry.items()}
+        given = lowered(entry)
         row: dict[str, Any] = {key: number(given.get("orderno", "").strip())}
         row.update({field: given.get(source, "") for field, source in echo})
-        try:
-            values = parse(params, given)
-            with transaction.atomic():  # one row's refusal undoes only that row
-                apply(call, values)
-            row.update(result_cd=0, result_msg="SUCCESS")
-        except ParamError as error:
-            row.update(result_cd=int(error.code), result_msg=error.message)
-        except Refusal as refusal:
-            code, message = refusal_result(refusal, names)
-            row.update(result_cd=code, result_msg=message)
-        results.append(row)
+        code, message = row_result(params, given, lambda values: apply(call, values))
+        results.append({**row, "result_cd": code, "result_msg": message})
     return results
 
 
