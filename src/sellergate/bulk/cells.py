@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from sellergate.catalog import options as catalog_options
 from sellergate.catalog.errors import CatalogError
 from sellergate.core.errors import TranslatableError
+from sellergate.core.numbers import parse_whole
 
 Reader = Callable[[str], dict[str, Any]]
 
@@ -50,15 +51,19 @@ def text(field: str, max_length: int) -> Reader:
     return read
 
 
-def whole(field: str, minimum: int = 0, maximum: int = 100_000_000) -> Reader:
+#: The guide's limit for a price: 9 digits.
+MAX_WHOLE = 999_999_999
+
+
+def whole(field: str, minimum: int = 0, maximum: int = MAX_WHOLE) -> Reader:
     @fields(field)
     def read(value: str) -> dict[str, Any]:
-        try:
-            number = int(value.replace(",", "").removesuffix(".0"))
-        except ValueError:
+        number = parse_whole(value)
+        if number is None:
             raise CellError(
-                _("A whole number is expected, not %(value)s."), value=value[:30]
-            ) from None
+                _("A whole number is expected (like 1980 or 1,980), not %(value)s."),
+                value=value[:30],
+            )
         if not minimum <= number <= maximum:
             raise CellError(_("From %(min)d to %(max)d."), min=minimum, max=maximum)
         return {field: number}
@@ -138,7 +143,7 @@ def decimal_kg(value: str) -> dict[str, Any]:
     return {"weight": weight.quantize(decimal.Decimal("0.001"))}
 
 
-SAME_DAY = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+SAME_DAY = re.compile(r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$")  # ASCII digits only
 
 
 @fields("available_date_type", "available_date_value")
@@ -147,7 +152,7 @@ def available_shipping_date(value: str) -> dict[str, Any]:
     if SAME_DAY.match(value):
         hours, minutes = value.split(":")
         return {"available_date_type": 1, "available_date_value": f"{int(hours):02d}:{minutes}"}
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         days = int(value)
         if 1 <= days <= 3:
             return {"available_date_type": 0, "available_date_value": str(days)}

@@ -23,7 +23,6 @@ Without a window, orders and shipments of the last 30 days are written.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import logging
 from collections.abc import Iterator
@@ -39,6 +38,7 @@ from sellergate.bulk.models import Export, ExportKind, ExportStatus
 from sellergate.catalog.models import Product
 from sellergate.core import paths
 from sellergate.core.actors import Actor
+from sellergate.core.csvsafe import SafeWriter
 from sellergate.core.errors import Message as _
 from sellergate.core.errors import TranslatableError
 from sellergate.sellers.models import Order, Seller
@@ -184,7 +184,7 @@ def export_produce(export_id: int) -> Export:
     try:
         count = 0
         with target.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
+            writer = SafeWriter(out)  # item names and codes are the sellers' text
             for count, row in enumerate(_rows(export)):  # noqa: B007 - the header is row 0
                 writer.writerow(row)
     except OSError as error:

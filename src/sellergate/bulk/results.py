@@ -11,7 +11,6 @@ it as UTF-8. Messages are given in Japanese and in English.
 from __future__ import annotations
 
 import codecs
-import csv
 import hashlib
 import io
 import os
@@ -24,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from sellergate.bulk.models import BulkJob
 from sellergate.bulk.rows import Outcome
 from sellergate.core import paths
+from sellergate.core.csvsafe import SafeWriter
 
 HEADER = (
     "row",
@@ -82,7 +82,7 @@ class ResultWriter:
         self._raw.truncate(offset)
         self._raw.seek(offset)
         self._buffer = io.StringIO()
-        self._csv = csv.writer(self._buffer)
+        self._csv = SafeWriter(self._buffer)  # a seller code may be "=HYPERLINK(…)"
         if offset == 0:
             if self.encoding == "utf-8":
                 self._raw.write(codecs.BOM_UTF8)  # so that Excel reads it as UTF-8

@@ -25,6 +25,7 @@ from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.lookups import CachedLookups
 from sellergate.catalog.models import Product
 from sellergate.core.actors import Actor
+from sellergate.core.csvsafe import ERROR_VALUES
 from sellergate.sellers.models import Seller
 
 Row = tuple[int, dict[str, str]]
@@ -82,6 +83,20 @@ def _read(columns: tuple[Column, ...], cells: dict[str, str], problems: list[Pro
     for key, text in cells.items():
         read = by_key.get(key)
         if not text or read is None:
+            continue
+        if text in ERROR_VALUES:
+            problems.append(
+                Problem(
+                    key,
+                    CellError(
+                        _(
+                            "The cell shows the spreadsheet error %(value)s: fix its formula, "
+                            "or type the value itself."
+                        ),
+                        value=text,
+                    ),
+                )
+            )
             continue
         try:
             values.update(read(text))

@@ -7,13 +7,13 @@ UTF-8. A seller fills in rows from the sixth on, or deletes rows 2–5.
 
 from __future__ import annotations
 
-import csv
 import io
 
 import openpyxl
 from openpyxl.styles import Font, PatternFill
 
 from sellergate.bulk.columns import TEMPLATE_NAMES, TEMPLATES, Column
+from sellergate.core.csvsafe import SafeWriter
 
 FORMATS = {
     "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -42,7 +42,7 @@ def template(kind: str, fmt: str) -> tuple[str, str, bytes]:
     if fmt == "xlsx":
         return name, content_type, _xlsx(rows)
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\r\n").writerows(
+    SafeWriter(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\r\n").writerows(
         rows
     )
     text = buffer.getvalue()

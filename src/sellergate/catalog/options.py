@@ -28,6 +28,7 @@ from typing import Any
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.models import Product
 from sellergate.core.errors import Message as _
+from sellergate.core.numbers import parse_whole
 
 ROWS = "$$"
 PARTS = "||*"
@@ -45,12 +46,11 @@ def _split(text: str) -> list[list[str]]:
 
 
 def _number(field: str, n: int, what: Any, raw: str, *, low: int, high: int) -> int:
-    try:
-        value = int((raw or "0").replace(",", ""))
-    except ValueError:
+    value = parse_whole(raw or "0")
+    if value is None:
         raise CatalogError(
             field, _("Option %(n)d: the %(what)s is a whole number.") % {"n": n, "what": what}
-        ) from None
+        )
     if not low <= value <= high:
         raise CatalogError(
             field,

@@ -15,6 +15,8 @@ proc_status (an inquiry): S1 not answered Â· S2 being handled by the help desk Â
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q
 
 from sellergate.sellers.models import Claim, ClaimKind, CustomerQuestion, Order
@@ -35,7 +37,8 @@ SHIPPING: dict[str, Q] = {
 OPEN_ORDERS = _LIVE & _NOT_SHIPPED
 
 
-def shipping_status(order: Order) -> str:
+def shipping_status(order: Order | Any) -> str:
+    """``order``: an Order or a row of its fields."""
     if order.cancelled_at:
         return ""
     if order.delivered_at or order.completed_at:

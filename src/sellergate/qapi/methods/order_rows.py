@@ -20,6 +20,7 @@ from typing import Any
 from sellergate.qapi.params import JAPAN
 from sellergate.sellers import statuses
 from sellergate.sellers.models import Claim, Order, Seller
+from sellergate.sellers.models.orders import settle_price_of, shipping_address_of, total_of
 
 
 def when(value: dt.datetime | dt.date | None) -> str:
@@ -44,7 +45,7 @@ def seller_login(seller: Seller) -> str:
     return Seller.objects.values_list("login_id", flat=True).get(pk=seller.pk)
 
 
-def related_orders(orders: Iterable[Order]) -> dict[str, str]:
+def related_orders(orders: Iterable[Order | Any]) -> dict[str, str]:
     """Each order's pack siblings, "n1, n2" (the guide's RelatedOrder), in one query."""
     orders = list(orders)
     packs = {o.pack_no for o in orders if o.pack_no}
@@ -65,7 +66,8 @@ def related_orders(orders: Iterable[Order]) -> dict[str, str]:
     }
 
 
-def v3_row(order: Order, login_id: str, related: str = "") -> dict[str, Any]:
+def v3_row(order: Order | Any, login_id: str, related: str = "") -> dict[str, Any]:
+    """``order``: an Order, or a row of its fields (``Order.objects.values_list(named=True)``)."""
     return {
         "ShippingStatus": statuses.shipping_status(order),
         "SellerID": login_id,
@@ -89,11 +91,11 @@ def v3_row(order: Order, login_id: str, related: str = "") -> dict[str, Any]:
         "OrderPrice": order.price,
         "OrderQty": order.quantity,
         "Discount": order.discount,
-        "Total": order.total,
+        "Total": total_of(order),
         "Receiver": order.receiver_name,
         "ReceiverKana": order.receiver_kana,
         "ZipCode": order.receiver_zip,
-        "ShippingAddress": order.shipping_address,
+        "ShippingAddress": shipping_address_of(order),
         "Address1": order.receiver_address,
         "Address2": order.receiver_address2,
         "ReceiverTel": order.receiver_tel,
@@ -119,7 +121,7 @@ def v3_row(order: Order, login_id: str, related: str = "") -> dict[str, Any]:
         "Gift": order.gift,
         "CartDiscountSeller": order.cart_discount_seller,
         "CartDiscountQoo10": order.cart_discount_marketplace,
-        "SettlePrice": order.settle_price,
+        "SettlePrice": settle_price_of(order),
         "BranchName": order.branch_name,
         "TrackingNo": order.tracking_no,
         "Material": order.material,
@@ -128,7 +130,7 @@ def v3_row(order: Order, login_id: str, related: str = "") -> dict[str, Any]:
     }
 
 
-def v2_row(order: Order, login_id: str) -> dict[str, Any]:
+def v2_row(order: Order | Any, login_id: str) -> dict[str, Any]:
     return {
         "shippingStatus": statuses.shipping_status(order),
         "sellerID": login_id,
@@ -153,12 +155,12 @@ def v2_row(order: Order, login_id: str) -> dict[str, Any]:
         "orderPrice": order.price,
         "orderQty": order.quantity,
         "discount": order.discount,
-        "total": order.total,
+        "total": total_of(order),
         "receiver": order.receiver_name,
         "receiver_gata": order.receiver_kana,
         "shippingCountry": order.receiver_country,
         "zipCode": order.receiver_zip,
-        "shippingAddr": order.shipping_address,
+        "shippingAddr": shipping_address_of(order),
         "Addr1": order.receiver_address,
         "Addr2": order.receiver_address2,
         "receiverTel": order.receiver_tel,
@@ -246,7 +248,7 @@ def claim_row(claim: Claim, order: Order | None) -> dict[str, Any]:
         "orderQty": order.quantity,
         "paymentNation": order.payment_nation,
         "currency": order.currency,
-        "paymentAmount": order.total,
+        "paymentAmount": total_of(order),
         "deliveryCompany": order.delivery_company,
         "trackingNo": order.tracking_no,
         "deliveryCompanyReturn": claim.return_company,

@@ -175,12 +175,26 @@ class Order(models.Model):
 
     @property
     def total(self) -> int:
-        return max(self.price * self.quantity - self.discount, 0)
+        return total_of(self)
 
     @property
     def settle_price(self) -> int:
-        return self.total - self.service_fee - self.cart_discount_seller
+        return settle_price_of(self)
 
     @property
     def shipping_address(self) -> str:
-        return " ".join(part for part in (self.receiver_address, self.receiver_address2) if part)
+        return shipping_address_of(self)
+
+
+# What follows from an order's fields, for an Order or any row with its field names (the
+# API's long lists read rows as named tuples, not models: half the time per row).
+def total_of(order: Any) -> int:
+    return max(order.price * order.quantity - order.discount, 0)
+
+
+def settle_price_of(order: Any) -> int:
+    return total_of(order) - order.service_fee - order.cart_discount_seller
+
+
+def shipping_address_of(order: Any) -> str:
+    return " ".join(part for part in (order.receiver_address, order.receiver_address2) if part)
