@@ -112,7 +112,15 @@ def test_a_cp932_file_registers_items_and_reports_each_row(seller, category, tmp
     assert {line["column"] for line in by_row["9"]} == {"seller_unique_item_id"}
     assert "row 6" in by_row["9"][0]["message_en"]
     assert {line["column"] for line in by_row["10"]} >= {"category_number", "price_yen", "quantity"}
-    assert [line["status"] for line in by_row["2"]] == ["SKIPPED"]
+    # The template's own rows: one line saying what was recognised; its example row,
+    # passed over, counted and listed as skipped (never as done).
+    assert "2" not in by_row
+    assert [line["status"] for line in by_row["5"]] == ["SKIPPED"]
+    assert job.skipped_rows == 1
+    (layout,) = by_row[""]
+    assert layout["status"] == "TEMPLATE"
+    assert "sellergate's template" in layout["message_en"]
+    assert "data from row 6" in layout["message_en"]
     event = AuditEvent.objects.get(action="bulk_job.done")
     assert event.after["registered"] == 2
 

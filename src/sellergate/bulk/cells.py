@@ -79,6 +79,29 @@ def date(field: str) -> Reader:
     return read
 
 
+START = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T]([0-9]{2}):(00|30)(?::00)?)?")
+
+
+@fields("extra.start_date")
+def start_date(value: str) -> dict[str, Any]:
+    """When the sale starts, as the API's StartDate keeps it: a date, or a date and a time
+    on the hour or half hour (an XLSX date cell arrives as YYYY-MM-DD)."""
+    found = START.fullmatch(value.replace("/", "-"))
+    try:
+        if found is None:
+            raise ValueError(value)
+        day = dt.date.fromisoformat(found.group(1))
+        if found.group(2) is not None and int(found.group(2)) > 23:
+            raise ValueError(value)
+    except ValueError:
+        raise CellError(
+            _("A date like 2026-12-31, or 2026-12-31 10:30 (on the hour or half hour).")
+        ) from None
+    if found.group(2) is None:
+        return {"extra.start_date": day.isoformat()}
+    return {"extra.start_date": f"{day.isoformat()} {found.group(2)}:{found.group(3)}"}
+
+
 def parse_date(value: str) -> dt.date:
     for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y-%m-%d %H:%M:%S"):
         try:

@@ -27,6 +27,9 @@ class Column:
     guidance: str  # row 4
     example: str  # row 5
     read: cells.Reader | None = None  # None: the row's identity, handled by the processor
+    # In the downloadable template (49 columns, as the marketplace's classic one); a
+    # column outside it is still read when a file has it (the 50-column template's).
+    in_template: bool = True
 
 
 STATUS = {"Y": ItemStatus.ON_SALE, "N": ItemStatus.WAITING, "D": ItemStatus.DISCONTINUED}
@@ -85,6 +88,15 @@ ITEM_COLUMNS: tuple[Column, ...] = (
         "Y：販売中、N：販売停止、D：削除",
         "Y",
         cells.choice("status", STATUS),
+    ),
+    Column(
+        "start_date",
+        "販売開始日",
+        OPTIONAL,
+        "YYYY-MM-DD または YYYY-MM-DD hh:mm（00分・30分）",
+        "",
+        cells.start_date,
+        in_template=False,
     ),
     Column(
         "end_date", "販売終了日", OPTIONAL, "YYYY-MM-DD", "2030-12-31", cells.date("sale_ends_on")

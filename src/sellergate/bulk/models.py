@@ -63,6 +63,8 @@ class BulkJob(models.Model):
     processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
     ok_rows = models.PositiveIntegerField(_("rows applied"), default=0)
     error_rows = models.PositiveIntegerField(_("rows with errors"), default=0)
+    # Rows passed over as the template's own example product: never counted as done.
+    skipped_rows = models.PositiveIntegerField(_("rows skipped"), default=0)
     created_count = models.PositiveIntegerField(_("items registered"), default=0)
     updated_count = models.PositiveIntegerField(_("items modified"), default=0)
     error = models.TextField(_("why the file was refused"), blank=True)

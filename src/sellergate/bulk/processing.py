@@ -159,8 +159,11 @@ def _process(job: BulkJob) -> BulkJob:
                 jobs.job_progress(job)
             BULK_ROWS.labels(outcome="ok").inc(job.ok_rows - ok_before)
             BULK_ROWS.labels(outcome="error").inc(job.error_rows - errors_before)
-        for number, why in sheet.skipped:
-            writer.skipped(number, why)
+        writer.layout(sheet.template, sheet.skipped, sheet.first_data_row)
+        examples = [number for number, why in sheet.skipped if why == "example"]
+        for number in examples:
+            writer.skipped(number, "example")
+        job.skipped_rows = len(examples)
     except FileRejected as refusal:  # e.g. the encoding changes half-way
         return _refuse(job, refusal, writer)
     except BaseException:

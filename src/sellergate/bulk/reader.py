@@ -17,6 +17,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +27,11 @@ import openpyxl
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from sellergate.bulk import marketplace
 from sellergate.bulk.archive import ArchiveRejected, check_xlsx
 from sellergate.bulk.columns import REQUIREMENTS, Column
 from sellergate.core.errors import TranslatableError
+from sellergate.core.numbers import parse_whole
 
 SAMPLE = 64 * 1024
 #: Excel's own limit on one cell; no column of the templates takes more.
@@ -49,6 +52,8 @@ class Sheet:
     keys: list[str]
     encoding: str  # "xlsx", "utf-8-sig", "utf-8", "utf-16", "cp932"
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, why)
+    template: str = ""  # whose template's rows were recognised: "sellergate", "marketplace"
+    first_data_row: int = 0
     rows: Iterator[tuple[int, dict[str, str]]] = field(default_factory=lambda: iter(()))
 
 
@@ -62,6 +67,8 @@ def cell_text(value: Any) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.time):  # 16:30 typed in Excel is a time cell
+        return value.strftime("%H:%M" if not value.second else "%H:%M:%S")
     return str(value).strip()
 
 
@@ -162,10 +169,101 @@ def raw_rows(path: Path) -> tuple[str, Iterator[list[str]]]:
     return encoding, _text_rows(path, encoding)
 
 
+#: Which of the template's rows may follow each (keys are row 1, the header).
+NEXT_ROW = {"labels": "requirements", "requirements": "guidance", "guidance": "example"}
+NEXT_ROW["example"] = "data"
+#: Columns a data row fills with a number, and the guidance row with prose.
+NUMBER_COLUMNS = ("price_yen", "quantity", "Price", "category_number", "item_number")
+
+
+#: Characters Shift_JIS (CP932) gives back as others: a template saved as CSV by Excel
+#: comes back with the wave dash as the full-width tilde, the minus as the full-width
+#: hyphen-minus, and so on.
+CP932_FORMS = str.maketrans(
+    "\u301c\u2212\u2016\u2014\u00a2\u00a3\u00ac", "\uff5e\uff0d\u2225\u2015\uffe0\uffe1\uffe2"
+)
+
+
+def _squeezed(text: str) -> str:
+    """Text compared as the template's: without its line breaks and spaces, and with
+    the forms a Shift_JIS round trip gives."""
+    return "".join(text.split()).translate(CP932_FORMS)
+
+
+def _is_labels(row: list[str], columns: Sequence[Column]) -> tuple[bool, str]:
+    """Whether ``row`` is a row of labels (sellergate's own or the marketplace's), and
+    whose. A column whose marketplace label is not known (``start_date``) may hold any
+    text but a number."""
+    own = market = 0
+    for cell, column in zip(row, columns, strict=False):
+        if not cell:
+            continue
+        if _squeezed(cell) == _squeezed(column.label):
+            own += 1
+        elif _squeezed(cell) == _squeezed(marketplace.LABELS.get(column.key, "\0")):
+            market += 1
+        elif column.key in marketplace.LABELS or parse_whole(cell) is not None:
+            return False, ""
+    return own + market > 0, "marketplace" if market > own else "sellergate"
+
+
+def _is_guidance(row: list[str], columns: Sequence[Column]) -> bool:
+    """sellergate's guidance row, or the marketplace's: prose, some of it on several
+    lines, where a data row has numbers."""
+    if _matches(row, columns, "guidance"):
+        return True
+    cells = dict(zip((c.key for c in columns), row, strict=False))
+    if any(parse_whole(cells[key]) is not None for key in NUMBER_COLUMNS if cells.get(key)):
+        return False
+    return any("\n" in cell for cell in row)
+
+
+def _is_example(row: list[str], columns: Sequence[Column]) -> tuple[bool, str]:
+    """The template's own example product: sellergate's exactly, or every known cell of
+    the marketplace's (a seller's product written over it changes at least one)."""
+    if _matches(row, columns, "example"):
+        return True, "sellergate"
+    cells = dict(zip((c.key for c in columns), row, strict=False))
+    known = marketplace.EXAMPLE.items()
+    return all(_as_date(cells.get(key, "")) == value for key, value in known), "marketplace"
+
+
+SLASHED = re.compile(r"([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})")
+
+
+def _as_date(cell: str) -> str:
+    """2050/12/31 (a date cell as Excel saves it to CSV) as 2050-12-31."""
+    found = SLASHED.fullmatch(cell)
+    if found is None:
+        return cell
+    year, month, day = found.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def _template_row(row: list[str], columns: Sequence[Column], stage: str) -> tuple[str, str] | None:
+    """(which of the template's rows ``row`` is, whose template) or None: data."""
+    if not any(row):
+        return None
+    if stage == "labels":
+        is_labels, source = _is_labels(row, columns)
+        if is_labels:
+            return "labels", source
+    if stage in ("labels", "requirements") and all(c in REQUIREMENTS for c in row if c):
+        return "requirements", ""
+    if stage == "guidance" and _is_guidance(row, columns):
+        return "guidance", ""
+    if stage in ("guidance", "example"):
+        is_example, source = _is_example(row, columns)
+        if is_example:
+            return "example", source
+    return None
+
+
 def _matches(row: list[str], columns: Sequence[Column | None], attribute: str) -> bool:
     pairs = [(cell, col) for cell, col in zip(row, columns, strict=False) if cell]
     return bool(pairs) and all(
-        col is not None and cell == getattr(col, attribute) for cell, col in pairs
+        col is not None and _squeezed(cell) == _squeezed(getattr(col, attribute))
+        for cell, col in pairs
     )
 
 
@@ -229,7 +327,7 @@ def open_sheet(path: Path, template: tuple[Column, ...], *, required: tuple[str,
     most = settings.BULK_MAX_ROWS + HEADER_ROWS
 
     def data() -> Iterator[tuple[int, dict[str, str]]]:
-        stage = "labels"
+        stage = "labels"  # which of the template's rows may come next
         for row_number, row in numbered:
             if row_number > most:
                 raise FileRejected(
@@ -242,32 +340,17 @@ def open_sheet(path: Path, template: tuple[Column, ...], *, required: tuple[str,
             if any(len(cell) > CELL_CHARACTERS for cell in row):
                 raise _cell_too_long(row_number)
             if stage != "data":
-                cells = [c.strip() for c in row]
-                if stage == "labels" and _matches(cells, columns, "label"):
-                    sheet.skipped.append((row_number, "labels"))
-                    stage = "requirements"
-                    continue
-                if (
-                    stage in ("labels", "requirements")
-                    and cells
-                    and all(c in REQUIREMENTS for c in cells if c)
-                    and any(cells)
-                ):
-                    # The full template: guidance and example rows follow.
-                    sheet.skipped.append((row_number, "requirements"))
-                    stage = "guidance"
-                    continue
-                if stage == "guidance":
-                    sheet.skipped.append((row_number, "guidance"))
-                    stage = "example"
-                    continue
-                if stage == "example":
-                    sheet.skipped.append((row_number, "example"))
-                    stage = "data"
+                found = _template_row([c.strip() for c in row], columns, stage)
+                if found is not None:
+                    kind, source = found
+                    sheet.skipped.append((row_number, kind))
+                    sheet.template = sheet.template or source
+                    stage = NEXT_ROW[kind]
                     continue
                 stage = "data"
             values = {key: (row[i].strip() if i < len(row) else "") for i, key in enumerate(header)}
             if any(values.values()):
+                sheet.first_data_row = sheet.first_data_row or row_number
                 yield row_number, values
 
     sheet.rows = data()

@@ -114,6 +114,22 @@ class ResultWriter:
         for problem in outcome.problems:
             self._csv.writerow((*base, problem.column, *both_languages(problem.error)))
 
+    def layout(self, template: str, rows: list[tuple[int, str]], first_data_row: int) -> None:
+        """One line saying which template's rows were recognised and where data began
+        (the label, requirement and guidance rows are passed over without a line each)."""
+        if not rows:
+            return
+        texts = []
+        for language in ("ja", "en"):
+            with translation.override(language):
+                named = ", ".join(f"{number}: {ROW_NAMES[why]}" for number, why in rows)
+                whose = TEMPLATE_NAMES.get(template, TEMPLATE_NAMES["sellergate"])
+                texts.append(
+                    str(_("%(whose)s recognised (rows %(rows)s); data from row %(first)s."))
+                    % {"whose": whose, "rows": named, "first": first_data_row or "-"}
+                )
+        self._csv.writerow(("", "TEMPLATE", "", "", "", "", *texts))
+
     def refused(self, message: object) -> None:
         self._csv.writerow(("", "REFUSED", "", "", "", "", *both_languages(message)))
 
@@ -126,9 +142,22 @@ class ResultWriter:
         self._raw.close()
 
 
+TEMPLATE_NAMES = {
+    "sellergate": _("sellergate's template"),
+    "marketplace": _("The marketplace's template"),
+}
+ROW_NAMES = {
+    "labels": _("labels"),
+    "requirements": _("requirement markers"),
+    "guidance": _("guidance"),
+    "example": _("example"),
+}
 SKIP_REASONS = {
     "labels": _("The template's row of Japanese labels."),
     "requirements": _("The template's row of 必須入力/選択入力."),
     "guidance": _("The template's guidance row."),
-    "example": _("The template's example row."),
+    "example": _(
+        "The template's own example product, not processed: if it is a product of yours, "
+        "change it (or write your products from the next row)."
+    ),
 }

@@ -24,6 +24,7 @@ FORMATS = {
 
 
 def header_rows(columns: tuple[Column, ...]) -> list[list[str]]:
+    columns = tuple(c for c in columns if c.in_template)
     return [
         [c.key for c in columns],
         [c.label for c in columns],
