@@ -17,6 +17,8 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
+import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,9 +31,11 @@ from django.utils.translation import gettext_lazy as _
 
 from sellergate.bulk import marketplace
 from sellergate.bulk.archive import ArchiveRejected, check_xlsx
-from sellergate.bulk.columns import REQUIREMENTS, Column
+from sellergate.bulk.columns import REQUIREMENTS, TEMPLATES, Column
 from sellergate.core.errors import TranslatableError
 from sellergate.core.numbers import parse_whole
+
+log = logging.getLogger(__name__)
 
 SAMPLE = 64 * 1024
 #: Excel's own limit on one cell; no column of the templates takes more.
@@ -79,8 +83,11 @@ def detect_encoding(sample: bytes) -> str:
         return "utf-16"
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if not sample[: error.start].isascii():
+            # UTF-8 text up to here, then something else: a file that changes encoding,
+            # refused at its line when the lines are read.
+            return "utf-8"
     else:
         return "utf-8"
     try:
@@ -95,28 +102,73 @@ def detect_encoding(sample: bytes) -> str:
     return "cp932"
 
 
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp932": "Shift_JIS (CP932)"}
+
+
+def _mixed(line_number: int, was: str, now: str) -> FileRejected:
+    return FileRejected(
+        _(
+            "The file changes encoding at line %(line)d (from %(was)s to %(now)s): save the "
+            "whole file again in one encoding."
+        ),
+        line=line_number,
+        was=was,
+        now=now,
+    )
+
+
+def _decoded_lines(path: Path, encoding: str) -> Iterator[str]:
+    """The file's lines decoded one by one, so that an encoding that changes anywhere
+    is caught at its line: a UTF-8 line in a Shift_JIS file decodes as Shift_JIS without
+    an error (as mojibake), so every Shift_JIS line with other than ASCII in it is also
+    tried as UTF-8, which real Shift_JIS text practically never is."""
+    with path.open("rb") as stream:
+        for line_number, raw in enumerate(stream, start=1):
+            if line_number == 1 and encoding == "utf-8-sig":
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            try:
+                text = raw.decode("cp932" if encoding == "cp932" else "utf-8")
+            except UnicodeDecodeError:
+                other = "Shift_JIS (CP932)" if encoding != "cp932" else "UTF-8"
+                raise _mixed(line_number, ENCODING_NAMES[encoding], other) from None
+            if encoding == "cp932" and not raw.isascii():
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
+                else:
+                    raise _mixed(line_number, "Shift_JIS (CP932)", "UTF-8")
+            yield text
+
+
 def _text_rows(path: Path, encoding: str) -> Iterator[list[str]]:
-    with path.open(encoding=encoding, newline="", errors="strict") as stream:
-        first = stream.readline()
+    if encoding == "utf-16":  # lines cannot be split as bytes: the stream decodes it
+        stream: IO[str] = path.open(encoding=encoding, newline="", errors="strict")
+        lines: Iterator[str] = iter(stream)
+    else:
+        stream = io.StringIO()  # nothing to close
+        lines = _decoded_lines(path, encoding)
+    with stream:
+        first = next(lines, "")
         delimiter = "\t" if first.count("\t") > first.count(",") else ","
-        rest: IO[str] = stream
+        reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
         try:
-            yield from csv.reader(io.StringIO(first), delimiter=delimiter)
-            yield from csv.reader(rest, delimiter=delimiter)
-        except UnicodeDecodeError as error:
+            yield from reader
+        except UnicodeDecodeError:
             raise FileRejected(
-                _(
-                    "The file changes encoding part-way (byte %(at)d is not %(encoding)s): "
-                    "save the whole file again in one encoding."
-                ),
-                at=error.start,
-                encoding=encoding,
+                _("The file changes encoding part-way: save the whole file again in one encoding.")
             ) from None
         except csv.Error as error:
             if "field larger than field limit" in str(error):
                 raise _cell_too_long(None) from None
+            # csv's own words ("line contains NUL" …) are not for sellers.
             raise FileRejected(
-                _("The file is not valid CSV: %(error)s"), error=str(error)
+                _(
+                    "The file cannot be read as CSV near line %(line)d (a stray quote or a "
+                    "character a text file does not hold): save it again as CSV from your "
+                    "spreadsheet."
+                ),
+                line=reader.line_num,
             ) from None
 
 
@@ -147,13 +199,28 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # any unreadable workbook is the seller's file to fix
+        # openpyxl's own words ("File is not a zip file" …) are not for sellers: logged.
+        log.info("bulk file %s: openpyxl cannot open it: %s", path.name, str(error)[:200])
         raise FileRejected(
-            _("The workbook cannot be opened: %(error)s"), error=str(error)[:200]
+            _(
+                "The file looks like an Excel workbook (.xlsx) but cannot be opened as one: "
+                "save it again from your spreadsheet as an Excel workbook (.xlsx) or as CSV."
+            )
         ) from None
     try:
         sheet = workbook.worksheets[0]
         for values in sheet.iter_rows(values_only=True):
             yield [cell_text(v) for v in values]
+    except (MemoryError, FileRejected):
+        raise  # the job's memory bound, or a refusal of ours
+    except Exception as error:  # expat's "limit on input amplification factor" …
+        log.info("bulk file %s: openpyxl cannot read it: %s", path.name, str(error)[:200])
+        raise FileRejected(
+            _(
+                "The workbook's contents cannot be read (the file is damaged or was not saved "
+                "by a spreadsheet): save it again from your spreadsheet as .xlsx or as CSV."
+            )
+        ) from None
     finally:
         workbook.close()
 
@@ -267,6 +334,25 @@ def _matches(row: list[str], columns: Sequence[Column | None], attribute: str) -
     )
 
 
+#: The kinds of file, by the folder (and the page's choice) they are uploaded as.
+KIND_NAMES = {
+    "item": _("an item file (FTP folder item/)"),
+    "inventory": _("a price and stock file (FTP folder inventory/)"),
+}
+
+
+def _refuse_other_template(header: list[str], template: tuple[Column, ...]) -> None:
+    """A file of the other template, uploaded as this one: say so, not "46 unknown
+    columns"."""
+    for kind, columns in TEMPLATES.items():
+        keys = {c.key for c in columns}
+        if columns is not template and {cell for cell in header if cell} <= keys:
+            raise FileRejected(
+                _("This file has the columns of the other template: upload it as %(kind)s."),
+                kind=KIND_NAMES[kind],
+            )
+
+
 def open_sheet(path: Path, template: tuple[Column, ...], *, required: tuple[str, ...]) -> Sheet:
     """The file's rows as {column key: text}, numbered as in the file (1-based)."""
     encoding, rows = raw_rows(path)
@@ -299,6 +385,8 @@ def open_sheet(path: Path, template: tuple[Column, ...], *, required: tuple[str,
         )
     unknown = [cell for cell in header if cell not in by_key]
     missing = [key for key in required if key not in header]
+    if unknown:
+        _refuse_other_template(header, template)
     duplicated = sorted({cell for cell in header if cell and header.count(cell) > 1})
     if unknown or missing or duplicated:
         problems = []
