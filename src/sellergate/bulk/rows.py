@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sellergate.bulk.cells import CellError
 from sellergate.bulk.columns import ITEM_COLUMNS, NEW_ITEM_REQUIRED, PRICE_QTY_COLUMNS, Column
+from sellergate.catalog import options as catalog_options
 from sellergate.catalog.batch import Change, Saved, products_save
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.lookups import CachedLookups
@@ -175,9 +176,38 @@ def _item_change(ctx: Context, outcome: Outcome, cells: dict[str, str], found) -
                 outcome.problems.append(
                     Problem(key, CellError(_("Required to register a new item.")))
                 )
+    _option_stock(values, product, cells, outcome.problems)
     if outcome.problems:
         return None
     return Change(product=product, values=_merge_kept(values, product))
+
+
+def _option_stock(
+    values: dict[str, Any], product: Product | None, cells: dict[str, str], problems: list
+) -> None:
+    """An item with options has their stock added up as its own (as the API keeps it):
+    a quantity that says otherwise is refused, naming the sum, never stored beside it."""
+    rows = values.get("options")
+    if rows is None and product is not None and "quantity" in values and product.options:
+        rows = product.options  # the quantity of an item whose options stay as they are
+    if not rows:
+        return
+    total = sum(int(row.get("qty", 0)) for row in rows)
+    if "quantity" in values and values["quantity"] != total:
+        problems.append(
+            Problem(
+                "quantity",
+                CellError(
+                    _(
+                        "The item's options have %(total)d in stock added up: leave quantity "
+                        "empty or give %(total)d (change an option's stock with edit_type i)."
+                    ),
+                    total=total,
+                ),
+            )
+        )
+    elif cells.get("option_info"):
+        values["quantity"] = total
 
 
 def _price_qty_change(
@@ -221,7 +251,10 @@ def _price_qty_change(
                     matching[0]["price"] = values.pop("price")
                 if "quantity" in values:
                     matching[0]["qty"] = values.pop("quantity")
-                values = {"options": options}
+                # The item's stock is its options' added up, as the API keeps it.
+                values = catalog_options.inventory_values(options)
+    elif product is not None:
+        _option_stock(values, product, cells, problems)
     if problems or product is None:
         return None
     return Change(product=product, values=values)
