@@ -85,3 +85,19 @@ def test_the_other_template_in_this_folder_is_named(tmp_path) -> None:
     items = tmp_path / "items.csv"
     items.write_text(HEADER + "A,1,マグ,100,1\r\n", encoding="utf-8")
     assert "item file (FTP folder item/)" in refusal(items, PRICE_QTY_COLUMNS)
+
+
+def test_a_header_refusal_is_in_one_language_throughout(tmp_path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("item_number,item_nmae,price_yen\n,マグ,100\n", encoding="utf-8")
+    with pytest.raises(FileRejected) as raised:
+        open_sheet(path, ITEM_COLUMNS, required=("seller_unique_item_id",))
+    with translation.override("en"):
+        english = raised.value.text()
+    with translation.override("ja"):
+        japanese = raised.value.text()
+    assert "unknown columns: 'item_nmae'" in english
+    assert "missing columns: seller_unique_item_id" in english
+    assert not any("\u3040" <= char <= "\u30ff" for char in english)  # no kana in English
+    assert "'item_nmae'" in japanese
+    assert "unknown columns" not in japanese

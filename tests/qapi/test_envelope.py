@@ -66,3 +66,15 @@ def test_return_type() -> None:
     assert envelope.return_type("XML") == envelope.XML
     assert envelope.return_type("application/json") == envelope.JSON
     assert envelope.return_type("") == envelope.JSON
+
+
+def test_a_key_no_element_may_be_named_after_still_makes_well_formed_xml() -> None:
+    import xml.etree.ElementTree as ET
+
+    from sellergate.qapi.envelope import XML, render
+
+    body = {"ResultCode": 0, "ResultObject": {"300000164": 50, "名入れ": 20, "a b": 1}}
+    root = ET.fromstring(render(body, XML).content)  # noqa: S314 - our own output
+    entries = {e.get("key"): e.text for e in root.iter("Entry")}
+    assert entries == {"300000164": "50", "a b": "1"}
+    assert root.find("ResultObject/名入れ").text == "20"

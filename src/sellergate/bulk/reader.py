@@ -32,7 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from sellergate.bulk import marketplace
 from sellergate.bulk.archive import ArchiveRejected, check_xlsx
 from sellergate.bulk.columns import REQUIREMENTS, TEMPLATES, Column
-from sellergate.core.errors import TranslatableError
+from sellergate.core.errors import Message, TranslatableError
 from sellergate.core.numbers import parse_whole
 
 log = logging.getLogger(__name__)
@@ -389,25 +389,29 @@ def open_sheet(path: Path, template: tuple[Column, ...], *, required: tuple[str,
         _refuse_other_template(header, template)
     duplicated = sorted({cell for cell in header if cell and header.count(cell) > 1})
     if unknown or missing or duplicated:
+        # Each part stays lazy, so the English column of a result file is English
+        # throughout and the Japanese one Japanese.
         problems = []
         if unknown:
-            problems.append(
-                str(_("unknown columns: %(names)s"))
-                % {"names": ", ".join(repr(c) for c in unknown)}
-            )
+            names = ", ".join(repr(c) for c in unknown)
+            problems.append(Message(_("unknown columns: %(names)s"), {"names": names}))
         if missing:
-            problems.append(str(_("missing columns: %(names)s")) % {"names": ", ".join(missing)})
+            names = ", ".join(missing)
+            problems.append(Message(_("missing columns: %(names)s"), {"names": names}))
         if duplicated:
-            problems.append(
-                str(_("columns given twice: %(names)s")) % {"names": ", ".join(duplicated)}
-            )
+            names = ", ".join(duplicated)
+            problems.append(Message(_("columns given twice: %(names)s"), {"names": names}))
+        joined = Message(
+            "; ".join(f"%(p{n})s" for n in range(len(problems))),
+            {f"p{n}": part for n, part in enumerate(problems)},
+        )
         raise FileRejected(
             _(
                 "The header (row %(row)d) does not match the template: %(problems)s. Use the "
                 "column keys of the downloadable template."
             ),
             row=number,
-            problems="; ".join(problems),
+            problems=joined,
         )
     columns = [by_key[key] for key in header]
     sheet = Sheet(keys=header, encoding=encoding)

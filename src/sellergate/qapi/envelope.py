@@ -58,8 +58,17 @@ def _plain(value: Any) -> Any:
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+#: What may name an XML element (letters of any script, digits after the first).
+XML_NAME = re.compile(r"[^\W\d][\w.-]*")
+
+
 def _element(parent: ET.Element, name: str, value: Any) -> None:
-    node = ET.SubElement(parent, name)
+    if XML_NAME.fullmatch(name) is None:
+        # A key no element may be named after (a number, a seller's text): never a
+        # document no XML parser reads.
+        node = ET.SubElement(parent, "Entry", {"key": XML_INVALID.sub("\ufffd", name)})
+    else:
+        node = ET.SubElement(parent, name)
     if isinstance(value, dict):
         for key, item in value.items():
             _element(node, key, item)

@@ -171,7 +171,9 @@ def edit_goods_text_option(call: Call) -> dict[str, Any]:
     product = services.product_update(
         actor=call.actor, product=product, values={"extra": extra}, action="product.options"
     )
-    return {"ItemCode": product.item_code, "TextOptions": found}
+    # Rows, not a dictionary keyed by the seller's names: a name is no XML element name.
+    rows = [{"Name": name, "Length": length} for name, length in found.items()]
+    return {"ItemCode": product.item_code, "TextOptions": rows}
 
 
 def _unit(
