@@ -14,16 +14,16 @@ as data. A header with unknown or missing columns refuses the whole file.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
-import io
 import itertools
 import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import openpyxl
 from django.conf import settings
@@ -129,7 +129,7 @@ def _decoded_lines(path: Path, encoding: str) -> Iterator[str]:
             try:
                 text = raw.decode("cp932" if encoding == "cp932" else "utf-8")
             except UnicodeDecodeError:
-                other = "Shift_JIS (CP932)" if encoding != "cp932" else "UTF-8"
+                other = ENCODING_NAMES["utf-8" if encoding == "cp932" else "cp932"]
                 raise _mixed(line_number, ENCODING_NAMES[encoding], other) from None
             if encoding == "cp932" and not raw.isascii():
                 try:
@@ -137,18 +137,19 @@ def _decoded_lines(path: Path, encoding: str) -> Iterator[str]:
                 except UnicodeDecodeError:
                     pass
                 else:
-                    raise _mixed(line_number, "Shift_JIS (CP932)", "UTF-8")
+                    raise _mixed(line_number, ENCODING_NAMES["cp932"], ENCODING_NAMES["utf-8"])
             yield text
 
 
 def _text_rows(path: Path, encoding: str) -> Iterator[list[str]]:
-    if encoding == "utf-16":  # lines cannot be split as bytes: the stream decodes it
-        stream: IO[str] = path.open(encoding=encoding, newline="", errors="strict")
-        lines: Iterator[str] = iter(stream)
-    else:
-        stream = io.StringIO()  # nothing to close
-        lines = _decoded_lines(path, encoding)
-    with stream:
+    with contextlib.ExitStack() as stack:
+        lines: Iterator[str]
+        if encoding == "utf-16":  # lines cannot be split as bytes: the stream decodes it
+            lines = iter(
+                stack.enter_context(path.open(encoding=encoding, newline="", errors="strict"))
+            )
+        else:
+            lines = _decoded_lines(path, encoding)
         first = next(lines, "")
         delimiter = "\t" if first.count("\t") > first.count(",") else ","
         reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)

@@ -56,7 +56,7 @@ def _apply(kind: str, actor: Actor, index: int, row: Any) -> dict[str, Any]:
         with transaction.atomic():
             feed.apply(kind, actor, fields)
     except ValidationError as error:
-        errors = error.message_dict if hasattr(error, "error_dict") else {"row": error.messages}
+        errors = feed.errors_by_column(error, row_key="row")
         return {**result, "status": "refused", "errors": errors}
     return {**result, "status": "applied"}
 

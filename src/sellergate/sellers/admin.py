@@ -36,9 +36,12 @@ class StandingRecordAdmin(ServiceModelAdmin):
     """Orders, questions and claims: saved through the feed's upsert, keyed by number,
     every field of the form (the same as a feed row carrying them all)."""
 
-    number_field = ""
     list_select_related = ("seller",)
     autocomplete_fields = ("seller",)
+
+    @property
+    def number_field(self) -> str:
+        return services.FEED_KEYS[self.model]
 
     def get_readonly_fields(self, request: Any, obj: Any = None) -> tuple[str, ...]:
         return ("seller", self.number_field) if obj is not None else ()
@@ -56,7 +59,6 @@ class StandingRecordAdmin(ServiceModelAdmin):
 
 @admin.register(Order)
 class OrderAdmin(StandingRecordAdmin):
-    number_field = "order_no"
     list_display = ("order_no", "seller", "ordered_at", "ship_by", "shipped_at", "cancelled_at")
     list_filter = ("shipped_at", "cancelled_at")
     search_fields = ("order_no", "seller__login_id")
@@ -65,7 +67,6 @@ class OrderAdmin(StandingRecordAdmin):
 
 @admin.register(CustomerQuestion)
 class CustomerQuestionAdmin(StandingRecordAdmin):
-    number_field = "question_no"
     list_display = ("question_no", "seller", "inq_type", "subject", "asked_at", "answered_at")
     list_filter = ("answered_at",)
     search_fields = ("question_no", "seller__login_id", "subject")
@@ -73,7 +74,6 @@ class CustomerQuestionAdmin(StandingRecordAdmin):
 
 @admin.register(Claim)
 class ClaimAdmin(StandingRecordAdmin):
-    number_field = "claim_no"
     list_display = (
         "claim_no",
         "seller",

@@ -143,9 +143,8 @@ def load_csv(path: Path, *, kind: str, actor: Actor) -> int:
 
 def _problems(name: str, line: int, row: dict[str, str], error: ValidationError) -> list[str]:
     found = []
-    by_field = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-    for column, messages in by_field.items():
-        where = f"column {column}" if column not in ("__all__", NON_FIELD_ERRORS) else "row"
+    for column, messages in feed.errors_by_column(error).items():
+        where = f"column {column}" if column != NON_FIELD_ERRORS else "row"
         value = row.get(column, "")
         for message in messages:
             found.append(f"{name} line {line}, {where} (value {value!r}): {message}")

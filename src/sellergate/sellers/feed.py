@@ -10,12 +10,13 @@ the field has one). A new record needs the fields marked required below.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +29,12 @@ from sellergate.sellers.models import Claim, CustomerQuestion, Order, Seller
 @dataclass(frozen=True)
 class FeedKind:
     model: type[Order] | type[CustomerQuestion] | type[Claim]
-    number: str  # the field that names a record
     required: tuple[str, ...]  # what a new record needs besides its number
+
+    @property
+    def number(self) -> str:
+        """The field that names a record (the services' own table of them)."""
+        return services.FEED_KEYS[self.model]
 
     @property
     def fields(self) -> list[str]:
@@ -42,9 +47,9 @@ class FeedKind:
 
 
 FEED: dict[str, FeedKind] = {
-    "orders": FeedKind(Order, "order_no", ("ordered_at", "ship_by")),
-    "questions": FeedKind(CustomerQuestion, "question_no", ("asked_at",)),
-    "claims": FeedKind(Claim, "claim_no", ("opened_at",)),
+    "orders": FeedKind(Order, ("ordered_at", "ship_by")),
+    "questions": FeedKind(CustomerQuestion, ("asked_at",)),
+    "claims": FeedKind(Claim, ("opened_at",)),
 }
 
 
@@ -62,6 +67,7 @@ def _seller(login_id: str) -> Seller:
     return seller
 
 
+@functools.cache  # one class per kind: fields_for_model over ~90 fields is not per row
 def row_form(kind: str) -> type[forms.Form]:
     """A form for one row of ``kind``: every field optional but the seller and number."""
     spec = FEED[kind]
@@ -72,13 +78,10 @@ def row_form(kind: str) -> type[forms.Form]:
     return type(f"{spec.model.__name__}FeedRow", (forms.Form,), dict(fields))
 
 
-_FORMS: dict[str, type[forms.Form]] = {}
-
-
 def validated(kind: str, row: Mapping[str, Any]) -> tuple[Seller, str, dict[str, Any]]:
     """(seller, number, values) of a row; ``ValidationError`` by field when it is bad."""
     spec = FEED[kind]
-    form_class = _FORMS.setdefault(kind, row_form(kind))
+    form_class = row_form(kind)
     unknown = sorted(set(row) - set(spec.columns))
     if unknown:
         raise ValidationError({name: [_("Not a column of this feed.")] for name in unknown})
@@ -106,6 +109,16 @@ def validated(kind: str, row: Mapping[str, Any]) -> tuple[Seller, str, dict[str,
             value = field.get_default()
         values[name] = value
     return _seller(data["seller"]), data[spec.number], values
+
+
+def errors_by_column(
+    error: ValidationError, row_key: str = NON_FIELD_ERRORS
+) -> dict[str, list[str]]:
+    """A row's refusal as messages by column (a refusal of the whole row under
+    ``row_key``), for the CSV loader's lines and the JSON feed's answer."""
+    if hasattr(error, "error_dict"):
+        return error.message_dict
+    return {row_key: error.messages}
 
 
 def apply(kind: str, actor: Actor, row: Mapping[str, Any]) -> Order | CustomerQuestion | Claim:

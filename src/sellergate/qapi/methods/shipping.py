@@ -70,14 +70,17 @@ def _v3(call: Call, orders: list[Any]) -> list[dict[str, Any]]:
     ),
 )
 def get_shipping_info_v3(call: Call) -> list[dict[str, Any]]:
+    return _v3(call, _v3_orders(call))
+
+
+def _v3_orders(call: Call) -> list[Any]:
     params = call.params
-    orders = _orders(
+    return _orders(
         call,
         params.get("ShippingStatus", "0"),
         ("SearchStartDate", "SearchEndDate"),
         params.get("SearchCondition", "1"),
     )
-    return _v3(call, orders)
 
 
 @method(
@@ -95,15 +98,11 @@ def get_shipping_info_v3(call: Call) -> list[dict[str, Any]]:
     summary=gettext_lazy("GetShippingInfo_v3 for logistics partners."),
 )
 def get_shipping_info_logistics(call: Call) -> list[dict[str, Any]]:
-    rows = get_shipping_info_v3(call)
-    if "ReceiverInfoEditYN" not in call.params:
-        return rows
-    edited = set(
-        Order.objects.of(call.seller)
-        .filter(receiver_edited=call.params["ReceiverInfoEditYN"])
-        .values_list("order_no", flat=True)
-    )
-    return [row for row in rows if str(row["OrderNo"]) in edited]
+    orders = _v3_orders(call)
+    if "ReceiverInfoEditYN" in call.params:  # the rows carry the flag: no second query
+        edited = call.params["ReceiverInfoEditYN"]
+        orders = [o for o in orders if o.receiver_edited == edited]
+    return _v3(call, orders)
 
 
 LEGACY_PARAMS = (
