@@ -167,6 +167,64 @@ class ProductFactory(factory.django.DjangoModelFactory):
     quantity = 10
 
 
+MOVE_COLOURS = ("ブラック", "ホワイト")
+MOVE_SIZES = ("S", "M", "L")
+
+
+def _move_colours() -> list[dict]:
+    return [
+        {
+            "name": colour,
+            "colour_code": f"C{n}",
+            "main": n == 0,
+            "model_code": "",
+            "worn_size": "",
+            "image": f"https://img.example.com/colour-{n}.jpg",
+            "sub_images": [],
+        }
+        for n, colour in enumerate(MOVE_COLOURS)
+    ]
+
+
+def _move_stock() -> list[dict]:
+    return [
+        {
+            "name1": "カラー",
+            "value1": colour,
+            "name2": "サイズ",
+            "value2": size,
+            "price": 0,
+            "qty": 3,
+            "code": f"C{n}-{size}",
+            "image": "",
+        }
+        for n, colour in enumerate(MOVE_COLOURS)
+        for size in MOVE_SIZES
+    ]
+
+
+class MoveListingFactory(factory.django.DjangoModelFactory):
+    """A MOVE listing in two colours and three sizes, three of each in stock; its
+    product is ``product`` (``product__seller=…`` and so on)."""
+
+    class Meta:
+        model = "catalog.MoveListing"
+
+    product = factory.SubFactory(
+        ProductFactory,
+        listing="move",
+        title="ワイドパンツ",
+        price=4900,
+        options=factory.LazyFunction(_move_stock),
+        quantity=len(MOVE_COLOURS) * len(MOVE_SIZES) * 3,
+    )
+    series_name = "ワイドパンツ"
+    colours = factory.LazyFunction(_move_colours)
+    styles = factory.LazyFunction(lambda: ["STY0001"])
+    tpos = factory.LazyFunction(lambda: ["TPO0001"])
+    seasons = factory.LazyFunction(lambda: ["1"])
+
+
 def operator_actor(**fields):
     """An operator, as the desk's views make its actor."""
     from sellergate.core.actors import Actor

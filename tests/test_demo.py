@@ -73,3 +73,16 @@ def test_the_ready_seller_has_its_requests_fulfilled_and_fresh_secrets_each_star
         ApiKey.objects.filter(seller__login_id="shop-ready", status=KeyStatus.ACTIVE).count() == 1
     )
     assert ftp_authenticate(second.ftp_user, second.ftp_password)
+
+
+def test_the_ready_seller_has_a_move_listing_in_a_fashion_category() -> None:
+    from sellergate.catalog.models import Listing, Product, StyleCode, TpoCode
+
+    load_demo_data()
+    pants = Product.objects.get(seller__login_id="shop-ready", seller_code="PANTS-001")
+    assert pants.listing == Listing.MOVE
+    assert pants.category.is_fashion
+    assert {c["name"] for c in pants.move.colours} == {"ネイビー", "ベージュ"}
+    assert pants.quantity == sum(row["qty"] for row in pants.options) == 24
+    assert set(pants.move.styles) <= set(StyleCode.objects.values_list("code", flat=True))
+    assert set(pants.move.tpos) <= set(TpoCode.objects.values_list("code", flat=True))

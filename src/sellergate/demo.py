@@ -19,7 +19,8 @@ from sellergate.access.models import AccessRequest, RequestKind
 from sellergate.accounts.models import User
 from sellergate.accounts.services import operator_create, seller_member_create
 from sellergate.businessdays.calendar import load_calendar
-from sellergate.catalog.models import Brand, Category, Product, ShippingGroup
+from sellergate.catalog import move, move_rows
+from sellergate.catalog.models import Brand, Category, Product, ShippingGroup, StyleCode, TpoCode
 from sellergate.catalog.reference import reference_save
 from sellergate.catalog.services import product_create
 from sellergate.core.actors import Actor
@@ -182,6 +183,14 @@ DEMO_CATEGORIES = (
         ("300000003", "テーブルランプ", "Table lamps"),
     ),
 )
+#: A fashion category (MOVE listings there name style and TPO codes) and the codes.
+DEMO_FASHION = (
+    ("100000003", "レディースファッション", "Women's fashion"),
+    ("200000003", "ボトムス", "Bottoms"),
+    ("300000004", "パンツ", "Trousers"),
+)
+DEMO_STYLES = (("STY0001", "カジュアル", "Casual"), ("STY0002", "きれいめ", "Smart"))
+DEMO_TPOS = (("TPO0001", "オフィス", "Office"), ("TPO0002", "休日", "Weekend"))
 DEMO_BRANDS = (("5001", "波佐見焼 工房つばめ"), ("5002", "Lumen Works"))
 DEMO_PRODUCTS = (
     ("MUG-001", "波佐見焼 マグカップ 藍", "300000001", "5001", 1800, 24),
@@ -201,6 +210,7 @@ def _ensure_catalog(seller: Seller) -> None:
             )
     for number, name in DEMO_BRANDS:
         Brand.objects.get_or_create(number=number, defaults={"name": name})
+    _ensure_fashion()
     if not ShippingGroup.objects.of(seller).exists():
         reference_save(
             actor=ACTOR,
@@ -229,6 +239,57 @@ def _ensure_catalog(seller: Seller) -> None:
                     "tax_rate": "10",
                 },
             )
+    _ensure_move_listing(seller)
+
+
+def _ensure_fashion() -> None:
+    parent = None
+    for code, name, name_en in DEMO_FASHION:
+        parent, _created = Category.objects.get_or_create(
+            code=code,
+            defaults={"name": name, "name_en": name_en, "parent": parent, "fashion": True},
+        )
+    for table, rows in ((StyleCode, DEMO_STYLES), (TpoCode, DEMO_TPOS)):
+        for code, name, name_en in rows:
+            if not table.objects.filter(code=code).exists():
+                reference_save(actor=ACTOR, obj=table(code=code, name=name, name_en=name_en))
+
+
+def _ensure_move_listing(seller: Seller) -> None:
+    """A MOVE listing of trousers in two colours and three sizes."""
+    if Product.objects.of(seller).filter(seller_code="PANTS-001").exists():
+        return
+    colours, stock = move_rows.compose(
+        "ネイビー||*NV||*Y||*WP-01||*M$$ベージュ||*BE||*N||*WP-01||*M",
+        "ネイビー||*https://img.example.com/pants-nv.jpg"
+        "$$ベージュ||*https://img.example.com/pants-be.jpg",
+        None,
+        "$$".join(
+            f"{colour}||*{size}||*{qty}||*WP-{code}-{size}"
+            for colour, code in (("ネイビー", "NV"), ("ベージュ", "BE"))
+            for size, qty in (("S", 4), ("M", 6), ("L", 2))
+        ),
+    )
+    move.move_create(
+        actor=ACTOR,
+        seller=seller,
+        values={
+            "seller_code": "PANTS-001",
+            "category": DEMO_FASHION[-1][0],
+            "price": 5900,
+            "tax_rate": "10",
+            "shipping_no": 1,
+            "options": stock,
+            "quantity": sum(row["qty"] for row in stock),
+        },
+        move={
+            "series_name": "ワイドパンツ",
+            "colours": colours,
+            "styles": ["STY0001"],
+            "tpos": ["TPO0001", "TPO0002"],
+            "seasons": ["1", "3"],
+        },
+    )
 
 
 def _ensure_granted(seller: Seller) -> None:

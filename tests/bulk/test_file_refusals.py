@@ -87,6 +87,21 @@ def test_the_other_template_in_this_folder_is_named(tmp_path) -> None:
     assert "item file (FTP folder item/)" in refusal(items, PRICE_QTY_COLUMNS)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "SellerCode,SecondSubCat,ItemSeriesName,OptionType,OptionQty,StyleNumber,TpoNumber",
+        "seller_unique_item_id,category_number,option_type,option_main_image,season_type",
+    ],
+)
+def test_a_move_listing_file_is_refused_saying_where_move_listings_go(tmp_path, header) -> None:
+    path = tmp_path / "move.csv"
+    path.write_text(header + "\r\nA,1,2,3,4,5,6\r\n", encoding="utf-8")
+    text = refusal(path)
+    assert "MOVE (fashion) listing file" in text
+    assert "SetNewMoveGoods" in text
+
+
 def test_a_header_refusal_is_in_one_language_throughout(tmp_path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("item_number,item_nmae,price_yen\n,マグ,100\n", encoding="utf-8")

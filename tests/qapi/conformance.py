@@ -45,6 +45,9 @@ CATALOG_CLASSES = (
 CATALOG = sorted(
     name for name in GUIDE if name.split(".")[0] in CATALOG_CLASSES and "Move" not in name
 )
+#: The fashion listings' methods (the MOVE issue's), across the Items classes.
+MOVE = sorted(name for name in GUIDE if "Move" in name.split(".")[1])
+CERTIFICATION = sorted(name for name in GUIDE if name.startswith("CertificationAPI."))
 
 #: The classes of orders, claims and inquiries (the order issue's methods), all of them.
 ORDER_CLASSES = ("ShippingBasic", "Claim", "CSCenter")
@@ -87,6 +90,11 @@ CHOICES = {
     # Live but undocumented: the guide names no parameter, and an order must be named
     # to report it delivered (OrderNo, as every other order method names it).
     ("ShippingBasic.SetSendingComplete", "*", "required"),
+    # The same for EditMoveGoodsContents: its twin's (EditGoodsContents) are taken.
+    ("ItemsContents.EditMoveGoodsContents", "*", "required"),
+    # As SetNewGoods: 0 is an unknown list price.
+    ("ItemsBasic.SetNewMoveGoods", "RetailPrice", "below"),
+    ("ItemsBasic.UpdateMoveGoods", "RetailPrice", "below"),
 }
 
 
@@ -110,6 +118,11 @@ class World:
     start: str = ""  # yyyyMMdd
     end: str = ""
     ship_date: str = ""  # an estimated shipping date before the ship-by date
+    # The MOVE methods': a colour of the listing, and the codes the operators' tables have.
+    colour: str = "ブラック"
+    # CreateCertificationKey's: the seller's log-in.
+    user_id: str = ""
+    password: str = ""
 
     def dashed(self, day: str) -> str:
         return f"{day[:4]}-{day[4:6]}-{day[6:8]}"
@@ -195,6 +208,30 @@ BY_NAME: dict[str, Callable[[World], str]] = {
     "Footer": lambda w: "<p>またのご利用を</p>",
     "Contents": lambda w: "<p>手作りのマグカップです。</p>",
     "ItemDescription": lambda w: "<p>手作りのマグカップです。</p>",
+    # The MOVE forms, as the guide's format texts write them.
+    "OptionType": lambda w: f"{w.colour}||*BK||*Y||*MODEL-1||*M",
+    "OptionMainimage": lambda w: f"{w.colour}||*{IMAGE}",
+    "OptionSubimage": lambda w: f"{w.colour}||*{IMAGE}||*{IMAGE}",
+    "OptionQty": lambda w: f"{w.colour}||*M||*5||*BK-M",
+    "StyleNumber": lambda w: "STY0001",
+    "TpoNumber": lambda w: "TPO0001",
+    "MaterialNumber": lambda w: "MAT0010",
+    "VideoNumber": lambda w: "VID0001",
+    "AttributeInfo": lambda w: "ATG0001||*ATR0001",
+    "ImageOtherUrl": lambda w: f"{IMAGE}$${IMAGE}",
+    "SizetableType1": lambda w: "GSIZ0001",
+    "SizetableType2": lambda w: "GSIZ0002",
+    "SizetableType3": lambda w: "GSIZ0003",
+    "SizetableType1Value": lambda w: "M||*SZI0001||*60",
+    "SizetableType2Value": lambda w: "M||*SZI0002||*90",
+    "SizetableType3Value": lambda w: "M||*SZI0003||*70",
+    "OriginRegionId": lambda w: "TOKYO",
+    "OriginCountryId": lambda w: "CN",
+    "ExpirationDateEXP": lambda w: "2027-06-30",
+    "BuyLimitDate": lambda w: "2026-12-20",
+    "BuyLimitQty": lambda w: "3",
+    "user_id": lambda w: w.user_id,
+    "pwd": lambda w: w.password,
 }
 
 
@@ -226,6 +263,10 @@ def outside_values(spec: dict[str, Any]) -> list[tuple[str, str]]:
     outside = []
     if "maxLength" in spec and spec["maxLength"] < 100_000:
         outside.append((f"longer than {spec['maxLength']}", "9" * (spec["maxLength"] + 1)))
+    if "maxBytes" in spec:  # in UTF-8, where a kana is three bytes
+        outside.append(
+            (f"longer than {spec['maxBytes']} bytes", "あ" * (spec["maxBytes"] // 3 + 1))
+        )
     choices = spec.get("enum") or list(spec.get("codes", {}))
     if choices:
         bad = next(c for c in ("Z", "ZZ", "99", "-1") if c not in choices)

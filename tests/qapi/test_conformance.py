@@ -15,11 +15,35 @@ import pytest
 from django.utils import timezone
 
 from sellergate.catalog import codes
-from sellergate.catalog.models import Brand, ItemStatus, Maker, Product
+from sellergate.catalog.models import (
+    Brand,
+    Category,
+    ItemStatus,
+    Maker,
+    MoveListing,
+    Product,
+    StyleCode,
+    TpoCode,
+)
 from sellergate.sellers.models import Claim, CustomerQuestion, Order
-from tests.factories import ClaimFactory, CustomerQuestionFactory, OrderFactory, ProductFactory
+from tests.factories import (
+    ClaimFactory,
+    CustomerQuestionFactory,
+    MoveListingFactory,
+    OrderFactory,
+    ProductFactory,
+)
 from tests.qapi.client import QapiClient, django_transport
-from tests.qapi.conformance import CATALOG, ORDERS, Finding, World, check
+from tests.qapi.conformance import (
+    CATALOG,
+    CERTIFICATION,
+    GUIDE,
+    MOVE,
+    ORDERS,
+    Finding,
+    World,
+    check,
+)
 from tests.qapi.conftest import sak_for
 
 pytestmark = pytest.mark.django_db
@@ -183,7 +207,69 @@ def test_the_order_methods_conform_to_the_guide(client, shop, capsys, settings) 
     assert conforming == ORDERS, "\n".join(str(f) for found in findings.values() for f in found)
 
 
+def move_world_for(shop, method: str) -> tuple[World, Callable[[], None]]:
+    """A MOVE listing on sale in a fashion category, two colours in three sizes, and how
+    to put it and its listing back after each call."""
+    product = MoveListingFactory(
+        product__seller=shop.seller,
+        product__category=shop.category,
+        product__item_code=codes.take(1)[0],
+        product__seller_code=f"MOVE-{method.rsplit('.', 1)[-1][:20]}",
+        product__shipping_no=shop.shipping.number,
+    ).product
+    kept = Product.objects.filter(pk=product.pk).values().get()
+    listing = MoveListing.objects.filter(pk=product.pk).values().get()
+
+    def reset() -> None:
+        Product.objects.filter(pk=product.pk).update(**kept)
+        MoveListing.objects.filter(pk=product.pk).update(**listing)
+
+    world = World(
+        item_code=product.item_code or "",
+        seller_code=product.seller_code,
+        category=shop.category.code,
+        brand=shop.brand.number,
+        shipping=str(shop.shipping.number),
+    )
+    return world, reset
+
+
+@pytest.fixture
+def fashion(shop) -> None:
+    """The shop's category a fashion one, and the style and TPO codes the values name."""
+    Category.objects.filter(pk=shop.category.pk).update(fashion=True)
+    StyleCode.objects.create(code="STY0001", name="カジュアル")
+    TpoCode.objects.create(code="TPO0001", name="オフィス")
+
+
+def test_the_move_methods_conform_to_the_guide(client, shop, fashion, capsys, settings) -> None:
+    settings.API_RATE_BURST = 100_000
+    api = QapiClient(django_transport(client), style="query", return_type="json")
+    sak = sak_for(api, shop)
+    findings = {name: check(api, sak, name, *move_world_for(shop, name)) for name in MOVE}
+    conforming = sorted(name for name, found in findings.items() if not found)
+    with capsys.disabled():
+        print(f"\nQAPI conformance: {len(conforming)} of {len(MOVE)} MOVE methods conform")
+        for found in findings.values():
+            for finding in found[:5]:
+                print(f"  {finding}"[:300])
+    assert conforming == MOVE, "\n".join(str(f) for found in findings.values() for f in found)
+
+
+def test_the_certification_method_conforms_to_the_guide(client, shop) -> None:
+    api = QapiClient(django_transport(client), style="query", return_type="json")
+    world = World("", "", "", "", "", user_id=shop.username, password=shop.password)
+    for name in CERTIFICATION:
+        assert check(api, shop.api_key, name, world) == []
+
+
 def test_the_suite_reads_the_guide_not_the_registry() -> None:
+    # Every method of the guide's table is in exactly one of the suites above: 65.
+    groups = [CATALOG, ORDERS, MOVE, CERTIFICATION]
+    assert sorted(name for group in groups for name in group) == sorted(GUIDE)
+    assert len(GUIDE) == 65
+    assert len(MOVE) == 8
+    assert "ItemsContents.EditMoveGoodsContents" in MOVE
     # 35 catalog methods in the guide's table (MOVE ones aside), whatever is registered.
     assert len(CATALOG) == 35
     assert "ItemsOptions.EditGoodsInventory" in CATALOG

@@ -13,7 +13,7 @@ from sellergate.audit.models import AuditEvent
 from sellergate.catalog.models import Product
 from sellergate.qapi.codes import Error
 from sellergate.qapi.registry import METHODS
-from tests.factories import OrderFactory, ProductFactory
+from tests.factories import MoveListingFactory, OrderFactory, ProductFactory
 from tests.qapi.client import QapiClient, django_transport
 from tests.qapi.conftest import sak_for
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 ENTRIES = sorted(METHODS.values(), key=lambda entry: entry.name)
 
 
-def values(shop, product, order):
+def values(shop, product, order, move):
     """Near misses and nonsense alike, so the fuzzing reaches past the first check."""
     plausible = st.sampled_from(
         [
@@ -30,6 +30,9 @@ def values(shop, product, order):
             shop.brand.number,
             product.item_code,
             product.seller_code,
+            move.item_code,
+            "ブラック||*S||*5||*C0-S",
+            "ブラック||*C0||*Y$$ホワイト||*C1||*N",
             order.order_no,
             "0",
             "1",
@@ -67,6 +70,7 @@ def test_no_input_breaks_a_method(client, shop, entry, return_type) -> None:
     sak = sak_for(api, shop)
     product = ProductFactory(seller=shop.seller, category=shop.category)
     order = OrderFactory(seller=shop.seller)
+    move = MoveListingFactory(product__seller=shop.seller, product__category=shop.category).product
     names = [p.name for p in entry.params] + ["Junk", "method"]
     key = shop.api_key if entry.key == "api_key" else sak
 
@@ -75,7 +79,7 @@ def test_no_input_breaks_a_method(client, shop, entry, return_type) -> None:
     )
     @given(
         params=st.dictionaries(
-            st.sampled_from(names), values(shop, product, order), max_size=len(names)
+            st.sampled_from(names), values(shop, product, order, move), max_size=len(names)
         )
     )
     def check(params) -> None:

@@ -18,6 +18,7 @@ from tests.factories import (
     ClaimFactory,
     CustomerQuestionFactory,
     LateOrderFactory,
+    MoveListingFactory,
     ProductFactory,
 )
 from tests.qapi.client import QapiClient, django_transport
@@ -32,7 +33,11 @@ SHARED = {
     "commoninfolookup.searchmaker",
 }
 # Registering makes the item the caller's own: nothing of B's is named.
-CREATES = {"itemsbasic.setnewgoods", "itemslookup.requestfiledownload"}
+CREATES = {
+    "itemsbasic.setnewgoods",
+    "itemsbasic.setnewmovegoods",
+    "itemslookup.requestfiledownload",
+}
 # Per-item results echo each item's given code, so the caller can match them up.
 ECHOES = {
     "itemsorder.setgoodspriceqtybulk",
@@ -58,12 +63,18 @@ def test_every_method_keeps_to_the_callers_records(client, shop, other_shop, set
     b_item = ProductFactory(
         seller=b.seller, category=b.category, seller_code="B-ONLY", item_code="918273645"
     )
+    b_move = MoveListingFactory(
+        product__seller=b.seller,
+        product__category=b.category,
+        product__seller_code="B-MOVE",
+        product__item_code="918273646",
+    ).product
     b_order = LateOrderFactory(seller=b.seller, order_no="918270007")
     b_question = CustomerQuestionFactory(seller=b.seller, question_no="918270008")
     b_claim = ClaimFactory(
         seller=b.seller, kind="cancel", order_no=b_order.order_no, claim_no="B-CLAIM-7"
     )
-    before = snapshot(b_item, b_order, b_question, b_claim)
+    before = snapshot(b_item, b_move, b_move.move, b_order, b_question, b_claim)
     sak = sak_for(api, shop)
     today = timezone.localdate().strftime("%Y%m%d")
     month_ago = (timezone.localdate() - dt.timedelta(days=30)).strftime("%Y%m%d")
@@ -133,12 +144,26 @@ def test_every_method_keeps_to_the_callers_records(client, shop, other_shop, set
         "PlusQty": 1,
         "DiscountType": "1",
         "CostPrice": 10,
+        # A MOVE listing's (B's MOVE listing is named by ItemCode where B's item is not).
+        "OptionType": "ブラック||*C0||*Y",
+        "OptionMainimage": "ブラック||*https://img.example.com/a.jpg",
+        "OptionQty": "ブラック||*M||*1||*A-M",
+        "SeasonType": "1",
+        "TaxRate": "10",
+        "ShippingNo": 0,
+        "AvailableDateValue": "3",
+        "OriginType": "1",
+        "ExpireDate": "2027-11-30",
     }
+    move_methods = {name for name in METHODS if "move" in name.split(".")[1]}
     covered = set()
     for name, entry in METHODS.items():
         params = {p.name: values[p.name] for p in entry.params if p.name in values}
+        if name in move_methods and "ItemCode" in params:
+            params["ItemCode"] = b_move.item_code
+            params.pop("SellerCode", None)
         if name in CREATES:  # A's new item has a code of its own, not B's
-            params["SellerCode"] = "A-NEW"
+            params["SellerCode"] = f"A-NEW-{entry.name}"
         key = shop.api_key if entry.key == "api_key" else sak
         answer = api.call(entry.name, key, entry.versions[-1], **params)
         covered.add(name)
@@ -164,11 +189,12 @@ def test_every_method_keeps_to_the_callers_records(client, shop, other_shop, set
                 b_order.order_no,
                 b_question.question_no,
                 b_claim.claim_no,
+                b_move.item_code,
             ):
                 assert secret not in text, (name, answer)
     assert covered == set(METHODS)
-    assert snapshot(b_item, b_order, b_question, b_claim) == before
-    assert Product.objects.filter(seller=b.seller).count() == 1
+    assert snapshot(b_item, b_move, b_move.move, b_order, b_question, b_claim) == before
+    assert Product.objects.filter(seller=b.seller).count() == 2
     assert not Order.objects.filter(seller=shop.seller).exists()
     assert not CustomerQuestion.objects.filter(seller=shop.seller).exists()
     assert not Claim.objects.filter(seller=shop.seller).exists()

@@ -76,3 +76,30 @@ EXAMPLE: dict[str, str] = {
     "item_condition_type": "1",
     "origin_type": "1",
 }
+
+
+#: What only a MOVE (fashion) listing has, by the guide's names (SetNewMoveGoods),
+#: compared without case, spaces, "_" or "-": the marketplace's separate MOVE template
+#: is not published, so a file is taken for one when its header names two of these.
+#: MOVE listings are registered through the API; item/ files hold normal items only.
+MOVE_MARKERS = frozenset(
+    {
+        "optiontype",
+        "optionmainimage",
+        "optionsubimage",
+        "optionqty",
+        "stylenumber",
+        "tponumber",
+        "seasontype",
+        "itemseriesname",
+        "washinginfowashing",
+        "washinginfostretch",
+        "washinginfofit",
+        "sizetabletype1",
+    }
+)
+
+
+def is_move_header(header: list[str]) -> bool:
+    names = {"".join(ch for ch in cell.lower() if ch.isalnum()) for cell in header}
+    return len(names & MOVE_MARKERS) >= 2

@@ -345,6 +345,13 @@ KIND_NAMES = {
 def _refuse_other_template(header: list[str], template: tuple[Column, ...]) -> None:
     """A file of the other template, uploaded as this one: say so, not "46 unknown
     columns"."""
+    if marketplace.is_move_header(header):
+        raise FileRejected(
+            _(
+                "This is a MOVE (fashion) listing file: item files hold normal items only. "
+                "Register MOVE listings through the API (ItemsBasic.SetNewMoveGoods)."
+            )
+        )
     for kind, columns in TEMPLATES.items():
         keys = {c.key for c in columns}
         if columns is not template and {cell for cell in header if cell} <= keys:

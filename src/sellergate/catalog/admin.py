@@ -5,7 +5,16 @@ from typing import Any
 from django.contrib import admin
 from django.forms import ModelForm
 
-from sellergate.catalog.models import Brand, Category, Maker, Product, ShippingGroup
+from sellergate.catalog.models import (
+    Brand,
+    Category,
+    Maker,
+    MoveListing,
+    Product,
+    ShippingGroup,
+    StyleCode,
+    TpoCode,
+)
 from sellergate.catalog.reference import Reference, reference_save
 from sellergate.core.actors import Actor
 from sellergate.core.admin import ReadOnlyModelAdmin, ServiceModelAdmin
@@ -20,7 +29,8 @@ class ReferenceAdmin(ServiceModelAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(ReferenceAdmin):
-    list_display = ("code", "name", "name_en", "parent")
+    list_display = ("code", "name", "name_en", "parent", "fashion")
+    list_filter = ("fashion",)
     search_fields = ("code", "name", "name_en")
     autocomplete_fields = ("parent",)
 
@@ -37,6 +47,14 @@ class MakerAdmin(ReferenceAdmin):
     search_fields = ("number", "name", "name_en")
 
 
+@admin.register(StyleCode, TpoCode)
+class FashionCodeAdmin(ReferenceAdmin):
+    """The codes MOVE listings name in StyleNumber and TpoNumber."""
+
+    list_display = ("code", "name", "name_en")
+    search_fields = ("code", "name", "name_en")
+
+
 @admin.register(ShippingGroup)
 class ShippingGroupAdmin(ReferenceAdmin):
     list_display = ("seller", "number", "name", "fee", "free_over", "carrier")
@@ -49,7 +67,25 @@ class ShippingGroupAdmin(ReferenceAdmin):
 class ProductAdmin(ReadOnlyModelAdmin):
     """Sellers write their catalog (API, bulk files); operators look."""
 
-    list_display = ("item_code", "seller_code", "title", "seller", "status", "price", "quantity")
-    list_filter = ("status",)
+    list_display = (
+        "item_code",
+        "seller_code",
+        "title",
+        "seller",
+        "listing",
+        "status",
+        "price",
+        "quantity",
+    )
+    list_filter = ("status", "listing")
     search_fields = ("item_code", "seller_code", "title", "seller__login_id")
     readonly_fields = [f.name for f in Product._meta.fields]
+
+
+@admin.register(MoveListing)
+class MoveListingAdmin(ReadOnlyModelAdmin):
+    """What MOVE listings have beyond their product; sellers write it (the API)."""
+
+    list_display = ("product", "series_name")
+    search_fields = ("product__item_code", "product__seller_code", "series_name")
+    readonly_fields = [f.name for f in MoveListing._meta.fields]

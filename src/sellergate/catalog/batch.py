@@ -21,7 +21,7 @@ from django.utils import timezone
 from sellergate.catalog import codes
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.lookups import Lookups
-from sellergate.catalog.models import Product
+from sellergate.catalog.models import Listing, Product
 from sellergate.catalog.services import (
     REQUIRED_NEW,
     check_available_date,
@@ -124,6 +124,18 @@ def products_save(
                 results[index] = Saved(product, "created")
                 continue
             product = change.product
+            if product.listing == Listing.MOVE:
+                # The marketplace has a separate template for MOVE listings; an item file's
+                # columns would leave its colours, sizes and images behind.
+                raise CatalogError(
+                    "seller_code",
+                    _(
+                        "Item %(code)s is a MOVE listing: item files do not change MOVE "
+                        "listings; change it with the API's MOVE listing methods."
+                    )
+                    % {"code": product.seller_code},
+                    code="state",
+                )
             names = _attnames(set(resolved))
             before = [getattr(product, attname) for _name, attname in names]
             for name, value in resolved.items():

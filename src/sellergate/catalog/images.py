@@ -12,6 +12,7 @@ from urllib.parse import quote
 from django.conf import settings
 
 from sellergate.core import paths
+from sellergate.core.errors import Message as _
 from sellergate.sellers.models import Seller
 
 EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
@@ -42,3 +43,14 @@ def url(login_id: str, value: str) -> str:
     if not value or "://" in value:
         return value
     return f"{settings.BASE_URL.rstrip('/')}/images/{quote(login_id)}/{quote(value)}"
+
+
+def problem(value: str) -> _ | None:
+    """What is wrong with ``value`` as an image: an http(s) URL, or the name of a file the
+    seller uploaded to images/ (no path); None when nothing is."""
+    if "://" in value:
+        if not value.lower().startswith(("http://", "https://")):
+            return _("An image URL starts with http:// or https://.")
+    elif "/" in value or "\\" in value or value.startswith("."):
+        return _("Give an http(s) URL or the name of a file in your images/ folder.")
+    return None

@@ -29,6 +29,14 @@ class Category(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    # The guide asks MOVE listings for style and TPO codes "in the fashion categories"
+    # without listing them: operators mark them (a mark on a large or medium category
+    # holds for everything below it).
+    fashion = models.BooleanField(
+        _("fashion category"),
+        default=False,
+        help_text=_("MOVE listings in this category and below must give style and TPO codes."),
+    )
 
     class Meta:
         verbose_name = _("category")
@@ -37,6 +45,15 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    @property
+    def is_fashion(self) -> bool:
+        node: Category | None = self
+        while node is not None:
+            if node.fashion:
+                return True
+            node = node.parent
+        return False
 
     @property
     def level(self) -> int:
@@ -74,6 +91,38 @@ class Maker(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.name}"
+
+
+class FashionCode(models.Model):
+    """A code of the marketplace's fashion tables, kept by the operators (the guide names
+    them by example only: STY0001, TPO0001)."""
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name (Japanese)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class StyleCode(FashionCode):
+    """A style (casual, formal…) a MOVE listing names in StyleNumber."""
+
+    class Meta(FashionCode.Meta):
+        verbose_name = _("style code")
+        verbose_name_plural = _("style codes")
+
+
+class TpoCode(FashionCode):
+    """A time-place-occasion (office, wedding…) a MOVE listing names in TpoNumber."""
+
+    class Meta(FashionCode.Meta):
+        verbose_name = _("TPO code")
+        verbose_name_plural = _("TPO codes")
 
 
 class ShippingGroup(models.Model):
@@ -123,6 +172,15 @@ class ItemStatus(models.TextChoices):
     REJECTED = "S8", _("Rejected at review")
 
 
+class Listing(models.TextChoices):
+    """The marketplace's listing types: a normal item, or a MOVE (fashion) listing, which
+    has colours with their own images, sizes, and the fashion attributes
+    (``MoveListing``) and is written by the MOVE methods only."""
+
+    NORMAL = "", _("Normal")
+    MOVE = "move", _("MOVE (fashion)")
+
+
 class Product(models.Model):
     # No index of its own: the unique (seller, seller_code) index leads with the seller and
     # serves every per-seller lookup; one index fewer to update for each inserted row.
@@ -150,6 +208,9 @@ class Product(models.Model):
     )
     status = models.CharField(
         _("status"), max_length=2, choices=ItemStatus.choices, default=ItemStatus.ON_SALE
+    )
+    listing = models.CharField(
+        _("listing type"), max_length=4, choices=Listing.choices, default="", blank=True
     )
     price = models.PositiveIntegerField(_("price (yen)"))
     retail_price = models.PositiveIntegerField(_("retail price (yen)"), null=True, blank=True)
@@ -203,6 +264,53 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_code or '-'} {self.seller_code}"
+
+
+class MoveListing(models.Model):
+    """What a MOVE listing has beyond its product (the guide's SetNewMoveGoods).
+
+    Its stock rows are the product's ``options`` (name1 カラー with the colour, name2
+    サイズ with the size when it has sizes, the quantity and the seller's option code),
+    so the item's quantity is their sum as for every item with options. The rest is
+    kept in the guide's terms, checked by ``catalog.move_rows`` when written:
+
+    - ``colours``: ``[{"name", "colour_code", "main", "model_code", "worn_size",
+      "image", "sub_images"}]`` in the seller's order, exactly one ``main``;
+    - ``styles``/``tpos``: style and TPO codes (``StyleCode``/``TpoCode``), 1–2 each;
+    - ``seasons`` 1–4, ``materials`` (material codes), ``videos`` (video codes);
+    - ``attributes``: ``[[group, code, ...]]``; ``size_tables``: ``[{"type", "rows":
+      [[size, item, value]]}]``; ``washing``: ``{"washing", "stretch", "fit",
+      "thickness", "lining", "seethrough"}`` codes.
+    """
+
+    product = models.OneToOneField(
+        Product,
+        verbose_name=_("product"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="move",
+    )
+    series_name = models.CharField(_("series name"), max_length=16, blank=True)
+    colours = models.JSONField(_("colours"), default=list)
+    styles = models.JSONField(_("style codes"), default=list, blank=True)
+    tpos = models.JSONField(_("TPO codes"), default=list, blank=True)
+    seasons = models.JSONField(_("seasons"), default=list, blank=True)
+    materials = models.JSONField(_("material codes"), default=list, blank=True)
+    attributes = models.JSONField(_("attributes"), default=list, blank=True)
+    washing = models.JSONField(_("washing information"), default=dict, blank=True)
+    size_tables = models.JSONField(_("size tables"), default=list, blank=True)
+    videos = models.JSONField(_("video codes"), default=list, blank=True)
+    origin_region = models.CharField(_("region of origin"), max_length=20, blank=True)
+    origin_country = models.CharField(_("country of origin"), max_length=2, blank=True)
+    origin_other = models.CharField(_("other origin"), max_length=50, blank=True)
+    shipping_name = models.CharField(_("shipping label"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("MOVE listing")
+        verbose_name_plural = _("MOVE listings")
+
+    def __str__(self) -> str:
+        return str(self.product)
 
 
 class ItemCodeSequence(models.Model):

@@ -1,6 +1,7 @@
-"""Operators keep the category, brand and maker tables and each seller's shipping groups.
+"""Operators keep the category, brand, maker, style and TPO tables and each seller's
+shipping groups.
 
-One audited save for all four (they are plain reference rows without a lifecycle).
+One audited save for all of them (they are plain reference rows without a lifecycle).
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from django.db import transaction
 
 from sellergate.audit.services import audit_record
 from sellergate.audit.snapshots import changed, field_values
-from sellergate.catalog.models import Brand, Category, Maker, ShippingGroup
+from sellergate.catalog.models import Brand, Category, Maker, ShippingGroup, StyleCode, TpoCode
 from sellergate.core.actors import Actor
 
-Reference = Category | Brand | Maker | ShippingGroup
+Reference = Category | Brand | Maker | ShippingGroup | StyleCode | TpoCode
 
 
 def _fields(obj: Reference) -> list[str]:

@@ -16,10 +16,10 @@ from django.db import IntegrityError, transaction
 
 from sellergate.audit.services import audit_record
 from sellergate.audit.snapshots import changed, field_values
-from sellergate.catalog import codes
+from sellergate.catalog import codes, images, move_rows
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.lookups import DATABASE, Lookups
-from sellergate.catalog.models import Product
+from sellergate.catalog.models import Listing, Product
 from sellergate.core.actors import Actor
 from sellergate.core.errors import Message as _
 from sellergate.sellers.models import Seller
@@ -28,12 +28,14 @@ MAX_KEYWORDS = 10
 MAX_KEYWORD_LENGTH = 30
 MAX_OTHER_IMAGES = 50
 TAX_RATES = ("", "S", "10", "8", "0")
+# The listing type is set when a product is made (``catalog.move`` makes MOVE ones) and
+# never changed: a normal item and a MOVE listing have different rules and data.
 WRITABLE = frozenset(
     f.name
     for f in Product._meta.concrete_fields
-    if f.name not in {"id", "seller", "item_code", "created_at", "updated_at"}
+    if f.name not in {"id", "seller", "item_code", "listing", "created_at", "updated_at"}
 )
-AUDITED = tuple(sorted(WRITABLE))
+AUDITED = tuple(sorted(WRITABLE | {"listing"}))
 REQUIRED_NEW = ("title", "category", "price")
 
 
@@ -101,14 +103,9 @@ def resolve_values(
 
 
 def _check_image(field: str, value: str) -> None:
-    """An http(s) URL, or a file name the seller uploaded to images/ (no path)."""
-    if "://" in value:
-        if not value.lower().startswith(("http://", "https://")):
-            raise CatalogError(field, _("An image URL starts with http:// or https://."))
-    elif "/" in value or "\\" in value or value.startswith("."):
-        raise CatalogError(
-            field, _("Give an http(s) URL or the name of a file in your images/ folder.")
-        )
+    problem = images.problem(value)
+    if problem is not None:
+        raise CatalogError(field, problem)
 
 
 SAME_DAY = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -155,6 +152,8 @@ def _clean(product: Product) -> None:
         field, errors = next(iter(error.error_dict.items()))
         first = errors[0]  # Django's own message, kept lazy like ours
         raise CatalogError(field, _(first.message, first.params)) from None
+    if product.listing == Listing.MOVE:  # its own limits, on the values as cleaned
+        move_rows.check_product(product)
 
 
 def _save_unique(product: Product) -> None:
@@ -182,14 +181,20 @@ def _save_unique(product: Product) -> None:
 
 @transaction.atomic
 def product_create(
-    *, actor: Actor, seller: Seller, values: dict[str, Any], audit: bool = True
+    *,
+    actor: Actor,
+    seller: Seller,
+    values: dict[str, Any],
+    audit: bool = True,
+    listing: str = Listing.NORMAL,
 ) -> Product:
     """Register a product. ``audit=False`` only for a caller that audits the whole batch
-    itself (a bulk job: one event for the file, its result file row by row)."""
+    itself (a bulk job: one event for the file, its result file row by row), or the
+    product with what it makes beside it (a MOVE listing: ``catalog.move``)."""
     for required in REQUIRED_NEW:
         if values.get(required) in (None, ""):
             raise CatalogError(required, _("Required."), code="required")
-    product = Product(seller=seller, **resolve_values(seller, values))
+    product = Product(seller=seller, listing=listing, **resolve_values(seller, values))
     product.item_code = codes.take(1)[0]
     if not product.seller_code:
         # The marketplace does not require a seller item code; without one, the item's
@@ -225,6 +230,8 @@ def product_update(
     for name, value in resolved.items():
         setattr(locked, name, value)
     _clean(locked)
+    if locked.listing == Listing.MOVE and "options" in resolved:
+        move_rows.check_stock(locked.move.colours, locked.options, "option_info")
     after = field_values(locked, AUDITED)
     if before == after:
         return locked

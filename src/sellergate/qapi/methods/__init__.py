@@ -10,6 +10,7 @@ from sellergate.qapi.methods import (  # noqa: F401
     items_lookup,
     items_options,
     items_order,
+    move,
     reports,
     shipping,
     shipping_updates,

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy
 
 from sellergate.catalog import attributes, selectors, services
-from sellergate.catalog.models import ItemStatus
+from sellergate.catalog.models import ItemStatus, Product
 from sellergate.qapi.methods.item_fields import (
     IDENTIFY,
     ITEM_CODE,
@@ -45,6 +45,10 @@ def set_new_goods(call: Call) -> dict[str, Any]:
     product = services.product_create(
         actor=call.actor, seller=call.seller, values=catalog_values(call)
     )
+    return new_item_answer(product)
+
+
+def new_item_answer(product: Product) -> dict[str, Any]:
     return {
         "GdNo": product.item_code,
         "BIContentsNo": 0,
@@ -102,19 +106,22 @@ def update_goods(call: Call) -> dict[str, Any]:
 STATUS_CODES = {"1": ItemStatus.WAITING, "2": ItemStatus.ON_SALE, "3": ItemStatus.DISCONTINUED}
 
 
+STATUS_PARAMS = (
+    *IDENTIFY,
+    Param(
+        "Status",
+        type="choice",
+        choices=tuple(STATUS_CODES),
+        required=True,
+        help=gettext_lazy("1 not on sale (S1), 2 on sale (S2), 3 discontinued (S3)."),
+    ),
+)
+
+
 @method(
     "ItemsBasic.EditGoodsStatus",
     writes=True,
-    params=(
-        *IDENTIFY,
-        Param(
-            "Status",
-            type="choice",
-            choices=tuple(STATUS_CODES),
-            required=True,
-            help=gettext_lazy("1 not on sale (S1), 2 on sale (S2), 3 discontinued (S3)."),
-        ),
-    ),
+    params=STATUS_PARAMS,
     summary=gettext_lazy("Put an item on sale, take it off sale, or discontinue it."),
 )
 def edit_goods_status(call: Call) -> dict[str, Any]:

@@ -32,13 +32,16 @@ OPTION_IMAGES = gettext_lazy(
 REPLACE_FOOTER = gettext_lazy("Y: replace the footer with Footer; N: keep it.")
 
 
+CONTENTS_PARAMS = (
+    *IDENTIFY,
+    Param("Contents", required=True, max_length=DESCRIPTION_CHARACTERS, field="description"),
+)
+
+
 @method(
     "ItemsContents.EditGoodsContents",
     writes=True,
-    params=(
-        *IDENTIFY,
-        Param("Contents", required=True, max_length=DESCRIPTION_CHARACTERS, field="description"),
-    ),
+    params=CONTENTS_PARAMS,
     summary=gettext_lazy("Replace an item's description (HTML allowed, shown sanitised)."),
 )
 def edit_goods_contents(call: Call) -> dict[str, Any]:

@@ -4,11 +4,11 @@ Over ``catalog.options`` (the same rules as the item template's option columns).
 
 Where the guide is silent: a row is named by ``OptionName`` and ``OptionValue`` (several
 levels joined by ``||*``); ``OptionCode``, where the guide requires it, must be that
-row's code. ``EditCommonGoodsInventory`` sets the inventory of the seller's item with
-that ``SellerCode`` (sellergate has no MOVE twin to set with it). An option's ``Price``
-may be 0 (no difference: the item template's option rows say 0 for that), though the
-guide's schema starts at 1. The bulk methods
-answer one result row per input row (``ItemCode``, ``ResultCode``, ``ResultMsg``), as
+row's code. ``EditCommonGoodsInventory`` sets the inventory of the seller's listing
+with that ``SellerCode`` (one listing has it: a normal item or a MOVE listing, never
+both). An option's ``Price`` may be 0 (no difference: the item template's option rows
+say 0 for that), though the guide's schema starts at 1. The bulk methods answer one
+result row per input row (``ItemCode``, ``ResultCode``, ``ResultMsg``), as
 ``ItemsOrder.SetGoodsPriceQtyBulk`` does. Each answer carries, beyond the envelope, the
 item code and its inventory rows.
 """
@@ -78,7 +78,7 @@ INVENTORY = Param(
 )
 
 
-def _answer(product: Product) -> dict[str, Any]:
+def inventory_answer(product: Product) -> dict[str, Any]:
     return {"ItemCode": product.item_code, "Inventory": list(product.options)}
 
 
@@ -89,7 +89,7 @@ def _save_rows(call: Call, product: Product, rows: list[dict[str, Any]]) -> dict
         values=options.inventory_values(rows),
         action="product.options",
     )
-    return _answer(product)
+    return inventory_answer(product)
 
 
 @method(
@@ -106,8 +106,9 @@ def edit_goods_inventory(call: Call) -> dict[str, Any]:
 @method(
     "ItemsOptions.EditCommonGoodsInventory",
     notes=gettext_lazy(
-        "Sets the inventory of your item with this SellerCode (sellergate has no MOVE twin to set "
-        "with it)."
+        "Sets the inventory of your listing with this SellerCode. A seller code names one "
+        "listing here, a normal item or a MOVE listing, never both: there is no twin to set "
+        "with it. A MOVE listing's rows are カラー||*colour||*サイズ||*size||*0||*stock||*code."
     ),
     writes=True,
     params=(dataclasses.replace(IDENTIFY[1], required=True), INVENTORY),

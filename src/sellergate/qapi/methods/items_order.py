@@ -134,29 +134,32 @@ def edit_goods_order_limit(call: Call) -> dict[str, Any]:
     return {"ItemCode": product.item_code, "LimitCnt": extra.get("buy_limit_qty", "")}
 
 
+DISCOUNT_PARAMS = (
+    *IDENTIFY,
+    Param(
+        "DiscountType",
+        type="choice",
+        choices=("0", "1", "2"),
+        required=True,
+        help=gettext_lazy("0 none (removes it), 1 percent, 2 yen off."),
+    ),
+    Param(
+        "CostPrice",
+        type="int",
+        minimum=0,
+        maximum=999_999_999,
+        field="discount_amount",
+        help=gettext_lazy("1–49 (percent) or 0–999999999 (yen)."),
+    ),
+    Param("BeginDate", type="date", max_length=10, field="discount_begins"),
+    Param("EndDate", type="date", max_length=10, field="discount_ends"),
+)
+
+
 @method(
     "ItemsOrder.UpdateItemDiscount",
     writes=True,
-    params=(
-        *IDENTIFY,
-        Param(
-            "DiscountType",
-            type="choice",
-            choices=("0", "1", "2"),
-            required=True,
-            help=gettext_lazy("0 none (removes it), 1 percent, 2 yen off."),
-        ),
-        Param(
-            "CostPrice",
-            type="int",
-            minimum=0,
-            maximum=999_999_999,
-            field="discount_amount",
-            help=gettext_lazy("1–49 (percent) or 0–999999999 (yen)."),
-        ),
-        Param("BeginDate", type="date", max_length=10, field="discount_begins"),
-        Param("EndDate", type="date", max_length=10, field="discount_ends"),
-    ),
+    params=DISCOUNT_PARAMS,
     summary=gettext_lazy("Set or remove the seller's discount on an item, for dates."),
 )
 def update_item_discount(call: Call) -> dict[str, Any]:
