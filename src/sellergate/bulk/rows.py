@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from sellergate.bulk.cells import CellError
 from sellergate.bulk.columns import ITEM_COLUMNS, NEW_ITEM_REQUIRED, PRICE_QTY_COLUMNS, Column
 from sellergate.catalog import options as catalog_options
+from sellergate.catalog import seller_codes
 from sellergate.catalog.batch import Change, Saved, products_save
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.lookups import CachedLookups
@@ -47,6 +48,15 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
 
 
+def normalised(cells: dict[str, str]) -> dict[str, str]:
+    """The row with its seller item code in the catalog's one form (``seller_codes``), so
+    the duplicate check, the lookup and the write all see the code the catalog keeps."""
+    code = cells.get("seller_unique_item_id")
+    if code and seller_codes.normal(code) != code:
+        return {**cells, "seller_unique_item_id": seller_codes.normal(code)}
+    return cells
+
+
 def identity(kind: str, cells: dict[str, str]) -> str:
     """What makes two rows of one file the same item (or the same option)."""
     item_code = cells.get("item_number", "")
@@ -66,7 +76,7 @@ class Context:
 
     def remember(self, kind: str, number: int, cells: dict[str, str]) -> None:
         """A row applied before a resume still counts for the duplicate check."""
-        self.seen.setdefault(identity(kind, cells), number)
+        self.seen.setdefault(identity(kind, normalised(cells)), number)
 
 
 def _column_for(columns: tuple[Column, ...], catalog_field: str) -> str:
@@ -273,6 +283,7 @@ COLUMNS = {"item": ITEM_COLUMNS, "inventory": PRICE_QTY_COLUMNS}
 
 def apply_batch(ctx: Context, kind: str, rows: list[Row]) -> list[Outcome]:
     """One outcome per row, in order. Run inside the batch's transaction."""
+    rows = [(number, normalised(cells)) for number, cells in rows]
     found = _existing(ctx.seller, rows)
     outcomes: list[Outcome] = []
     changes: list[tuple[Outcome, Change]] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from sellergate.catalog import seller_codes
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.models import Product
 from sellergate.core.errors import Message as _
@@ -24,7 +25,7 @@ def product_get(
     if item_code:
         field, value = "item_code", item_code
     elif seller_code:
-        field, value = "seller_code", seller_code
+        field, value = "seller_code", seller_codes.normal(seller_code)
     else:
         raise CatalogError("item_code", _("Give the item code or the seller item code."))
     try:

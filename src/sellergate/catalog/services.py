@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 
 from sellergate.audit.services import audit_record
 from sellergate.audit.snapshots import changed, field_values
-from sellergate.catalog import codes, images, move_rows
+from sellergate.catalog import codes, images, move_rows, seller_codes
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.lookups import DATABASE, Lookups
 from sellergate.catalog.models import Listing, Product
@@ -46,6 +46,8 @@ def resolve_values(
     if unknown:
         raise CatalogError(sorted(unknown)[0], _("Not a catalog field."))
     resolved = dict(values)
+    if values.get("seller_code"):
+        resolved["seller_code"] = seller_codes.normal(str(values["seller_code"]))
     if "category" in values:
         category, leaf = lookups.category(str(values["category"]))
         if category is None:
