@@ -28,7 +28,7 @@ def test_every_standing_is_represented() -> None:
     for seller in Seller.objects.all():
         failed = [c.code for c in evaluate_eligibility(seller).failed]
         assert failed == EXPECTED_FAILURES[seller.login_id], seller.login_id
-    assert {login.username for login in logins} == {"operator", *EXPECTED_FAILURES}
+    assert {login.username for login in logins} == {"operator", "operator2", *EXPECTED_FAILURES}
     operator = User.objects.get(username="operator")
     assert operator.is_operator
     assert operator.check_password(DEMO_PASSWORD)
@@ -86,3 +86,21 @@ def test_the_ready_seller_has_a_move_listing_in_a_fashion_category() -> None:
     assert pants.quantity == sum(row["qty"] for row in pants.options) == 24
     assert set(pants.move.styles) <= set(StyleCode.objects.values_list("code", flat=True))
     assert set(pants.move.tpos) <= set(TpoCode.objects.values_list("code", flat=True))
+
+
+def test_the_demo_operators_can_use_the_console_and_only_the_lead_may_override(client) -> None:
+    from sellergate.access.services import OVERRIDE_PERMISSION
+
+    load_demo_data()
+    lead, operator = User.objects.get(username="operator"), User.objects.get(username="operator2")
+    assert lead.has_perm(OVERRIDE_PERMISSION)
+    assert not operator.has_perm(OVERRIDE_PERMISSION)
+    seller = Seller.objects.get(login_id="shop-claim")
+    for user in (lead, operator):
+        assert user.has_perm("businessdays.add_closureday")
+        assert not user.has_perm("accounts.change_user")  # the superuser's
+        client.force_login(user)
+        assert client.get("/desk/admin/").status_code == 200
+        assert client.get(f"/desk/admin/sellers/seller/{seller.pk}/change/").status_code == 200
+        assert client.get("/desk/admin/businessdays/closureday/add/").status_code == 200
+        client.logout()

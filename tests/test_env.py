@@ -96,3 +96,37 @@ def test_an_existing_database_made_world_readable_is_made_private(tmp_path) -> N
     _private_sqlite_file(str(database))
     assert stat.S_IMODE(database.stat().st_mode) == 0o600
     assert stat.S_IMODE(Path(f"{database}-wal").stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("given", "base_url"),
+    [
+        ({"SELLERGATE_PORT": "38000"}, "http://127.0.0.1:38000"),
+        ({"SELLERGATE_HOST": "0.0.0.0", "SELLERGATE_PORT": "9000"}, "http://127.0.0.1:9000"),  # noqa: S104
+        (
+            {"SELLERGATE_PORT": "38000", "SELLERGATE_BASE_URL": "https://gate.example.com/"},
+            "https://gate.example.com",
+        ),
+    ],
+)
+def test_links_follow_where_the_web_server_listens_unless_the_address_is_set(
+    tmp_path, given, base_url
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    environment = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("SELLERGATE_")},
+        "SELLERGATE_DATA_DIR": str(tmp_path),
+        **given,
+    }
+    printed = subprocess.run(
+        [sys.executable, "-c", "from sellergate import settings; print(settings.BASE_URL)"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout.strip()
+    assert printed == base_url

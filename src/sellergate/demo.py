@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from sellergate import demo_orders
 from sellergate.access.models import AccessRequest, RequestKind
+from sellergate.accounts import desk_roles
 from sellergate.accounts.models import User
 from sellergate.accounts.services import operator_create, seller_member_create
 from sellergate.businessdays.calendar import load_calendar
@@ -140,14 +141,32 @@ def _ensure_seller(spec: DemoSeller) -> Seller:
     return seller
 
 
+#: The desk's two roles: a lead may approve although a condition fails, an operator not.
+DEMO_OPERATORS = (
+    ("operator", True, "operator (lead: may override a failing condition)"),
+    ("operator2", False, "operator (may not override)"),
+)
+
+
 def load_demo_data() -> list[DemoLogin]:
     today = timezone.localdate()
     with transaction.atomic():
-        if not User.objects.filter(username="operator").exists():
-            operator_create(
-                actor=ACTOR, username="operator", password=DEMO_PASSWORD, email="desk@example.com"
-            )
-        logins = [DemoLogin("desk", "operator", DEMO_PASSWORD, "operator")]
+        for username, lead, _description in DEMO_OPERATORS:
+            existing = User.objects.filter(username=username).first()
+            if existing is None:
+                operator_create(
+                    actor=ACTOR,
+                    username=username,
+                    password=DEMO_PASSWORD,
+                    email=f"{username}@desk.example.com",
+                    lead=lead,
+                )
+            else:  # a demo made before the desk's roles: give it its role
+                desk_roles.grant(existing, lead=lead)
+        logins = [
+            DemoLogin("desk", username, DEMO_PASSWORD, description)
+            for username, _lead, description in DEMO_OPERATORS
+        ]
         for spec in DEMO_SELLERS:
             seller = _ensure_seller(spec)
             demo_orders.ensure_records(

@@ -141,6 +141,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "sellergate.core.return_path.context",
             ],
         },
     },
@@ -272,10 +273,19 @@ DEFAULT_FROM_EMAIL = env_str(
     "SELLERGATE_FROM_EMAIL", "sellergate@localhost", "Sender address of notifications."
 )
 
+WEB_HOST = env_str("SELLERGATE_HOST", "127.0.0.1", "Address the web server listens on.")
+WEB_PORT = env_int("SELLERGATE_PORT", 8000, "Port of the web server.", minimum=1, maximum=65535)
+# Unless the public address is set, links (e-mails, the API reference's examples) point
+# where the web server listens: a demo on another port links to that port. A server
+# listening on every address is reached on this machine at the loopback one.
+_LINK_HOST = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(  # noqa: S104 - a comparison
+    WEB_HOST, f"[{WEB_HOST}]" if ":" in WEB_HOST else WEB_HOST
+)
 BASE_URL = env_str(
     "SELLERGATE_BASE_URL",
-    "http://127.0.0.1:8000",
+    f"http://{_LINK_HOST}:{WEB_PORT}",
     "The public address of the web server, for links in e-mails.",
+    shown="http://SELLERGATE_HOST:SELLERGATE_PORT",
 ).rstrip("/")
 
 # --- security headers: behind TLS whenever the public address is https -----------------
@@ -623,8 +633,6 @@ TASKS = {
     }
 }
 
-WEB_HOST = env_str("SELLERGATE_HOST", "127.0.0.1", "Address the web server listens on.")
-WEB_PORT = env_int("SELLERGATE_PORT", 8000, "Port of the web server.", minimum=1, maximum=65535)
 WEB_WORKERS = env_int("SELLERGATE_WEB_WORKERS", 1, "Web server worker processes.", minimum=1)
 # granian's default allows hundreds of Python threads per worker, which on 2 cores spend
 # their time passing the GIL: bench/api.py measured 399 API calls/s with the default,

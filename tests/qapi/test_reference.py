@@ -86,3 +86,12 @@ def test_the_choices_made_where_the_guide_is_silent_are_on_the_page(client) -> N
     document = client.get("/api/openapi.json").json()
     path = "/GMKT.INC.Front.QAPIService/ebayjapan.qapi/ItemsBasic.UpdateGoods"
     assert "Only the parameters sent are changed" in document["paths"][path]["post"]["description"]
+
+
+def test_the_reference_shows_the_address_it_is_served_from(client, settings) -> None:
+    settings.ALLOWED_HOSTS = ["gate.example.com"]
+    page = client.get("/api/", HTTP_HOST="gate.example.com:38000").content.decode()
+    assert "http://gate.example.com:38000/GMKT.INC.Front.QAPIService/" in page
+    assert "127.0.0.1:8000" not in page
+    document = client.get("/api/openapi.json", HTTP_HOST="gate.example.com:38000").json()
+    assert document["servers"] == [{"url": "http://gate.example.com:38000"}]

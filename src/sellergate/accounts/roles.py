@@ -2,7 +2,8 @@
 
 Every view of the seller center is wrapped in ``seller_required`` and every view of the
 operator desk in ``operator_required``; a user of the other role is sent to the log-in
-page of the face they asked for, as an anonymous visitor would be.
+page of the face they asked for, as an anonymous visitor would be, and comes back
+after logging in to a page that answers GET (``core.return_path``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.urls import reverse
 
+from sellergate.core.return_path import return_path
+
 
 def _gate(
     test: Callable[[Any], bool], login_url_name: str
@@ -24,7 +27,7 @@ def _gate(
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not test(request.user):
-                return redirect_to_login(request.get_full_path(), reverse(login_url_name))
+                return redirect_to_login(return_path(request), reverse(login_url_name))
             return view(request, *args, **kwargs)
 
         return wrapped

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
+from sellergate.accounts import desk_roles
 from sellergate.accounts.models import User
 from sellergate.audit.services import audit_record
 from sellergate.core.actors import Actor
@@ -21,6 +22,7 @@ def _user_create(
     language: str,
     seller: Seller | None,
     is_staff: bool,
+    role: str = "",
 ) -> User:
     user = User(username=username, email=email, language=language, seller=seller, is_staff=is_staff)
     validate_password(password, user)
@@ -33,16 +35,30 @@ def _user_create(
             action=action,
             obj=user,
             seller=seller,
-            after={"username": username, "email": email, "is_staff": is_staff},
+            after={
+                "username": username,
+                "email": email,
+                "is_staff": is_staff,
+                **({"role": role} if role else {}),
+            },
         )
     return user
 
 
+@transaction.atomic
 def operator_create(
-    *, actor: Actor, username: str, password: str, email: str = "", language: str = "ja"
+    *,
+    actor: Actor,
+    username: str,
+    password: str,
+    email: str = "",
+    language: str = "ja",
+    lead: bool = False,
 ) -> User:
-    """An operator of the desk. Superusers come from ``sellergate createsuperuser``."""
-    return _user_create(
+    """An operator of the desk, in the operators' group (and the leads', who may
+    approve despite a failing condition: ``desk_roles``). Superusers come from
+    ``sellergate createsuperuser``."""
+    user = _user_create(
         actor=actor,
         action="operator.create",
         username=username,
@@ -51,7 +67,10 @@ def operator_create(
         language=language,
         seller=None,
         is_staff=True,
+        role="lead" if lead else "operator",
     )
+    desk_roles.grant(user, lead=lead)
+    return user
 
 
 def seller_member_create(

@@ -9,8 +9,6 @@ import shlex
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
-
 from sellergate.qapi.codes import TABLE
 from sellergate.qapi.params import Param
 from sellergate.qapi.registry import METHODS, Method
@@ -98,7 +96,7 @@ def _schema(param: Param) -> dict[str, Any]:
     return schema
 
 
-def openapi() -> dict[str, Any]:
+def openapi(base_url: str) -> dict[str, Any]:
     envelope = {
         "type": "object",
         "properties": {
@@ -160,6 +158,6 @@ def openapi() -> dict[str, Any]:
             "description": "Codes: "
             + "; ".join(f"{c.envelope} {c.code} {c.name}: {c.meaning}" for c in TABLE),
         },
-        "servers": [{"url": settings.BASE_URL}],
+        "servers": [{"url": base_url}],
         "paths": paths,
     }

@@ -298,8 +298,9 @@ def _actor(user_id: int | None, entry: Method, address: str | None) -> Actor:
 
 
 def reference(request: HttpRequest) -> HttpResponse:
-    """The API reference page, in the UI language (Japanese unless switched)."""
-    base_url = settings.BASE_URL.rstrip("/")
+    """The API reference page, in the UI language (Japanese unless switched), with its
+    examples on the address it is served from (the host is one ALLOWED_HOSTS admits)."""
+    base_url = request.build_absolute_uri("/").rstrip("/")
     return render(
         request,
         "qapi/reference.html",
@@ -317,4 +318,7 @@ def reference(request: HttpRequest) -> HttpResponse:
 
 
 def openapi(request: HttpRequest) -> HttpResponse:
-    return JsonResponse(docs.openapi(), json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        docs.openapi(request.build_absolute_uri("/").rstrip("/")),
+        json_dumps_params={"ensure_ascii": False},
+    )
