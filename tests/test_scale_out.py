@@ -167,7 +167,9 @@ def test_two_of_everything_on_one_database(tmp_path, redis_url, shop) -> None:
         center = SellerCenter(bases[0])
         center.post("/seller/login/", "/seller/login/", username=shop.username, password=PASSWORD)
         status, _page = center.post(
-            f"/seller/api-keys/{shop.seller.api_keys.get().pk}/revoke/", "/seller/api-keys/"
+            f"/seller/api-keys/{shop.seller.api_keys.get().pk}/revoke/",
+            "/seller/api-keys/",
+            confirmed="yes",
         )
         assert status == 200
         answer = b.call("ItemsLookup.GetAllGoodsInfo", sak)  # the very next request

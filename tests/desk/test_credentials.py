@@ -24,11 +24,18 @@ def test_revoking_a_key_needs_a_reason_and_is_audited(desk) -> None:
     key, _token = api_keys.api_key_create(
         actor=Actor.system("t"), seller=granted_seller(), name="k"
     )
-    response = desk.post(reverse("desk:key_revoke", args=[key.pk]), {"reason": ""}, follow=True)
+    url = reverse("desk:key_revoke", args=[key.pk])
+    asked = desk.post(url, {"reason": "規約違反"}).content.decode()
+    assert f"…{key.last4}" in asked
+    assert 'name="confirmed" value="yes"' in asked
+    assert "規約違反</textarea>" in asked  # the reason, asked for there, as typed
+    key.refresh_from_db()
+    assert key.status == KeyStatus.ACTIVE  # nothing until it is confirmed
+    response = desk.post(url, {"reason": "", "confirmed": "yes"}, follow=True)
     assert "理由を入力してください" in response.content.decode()
     key.refresh_from_db()
     assert key.status == KeyStatus.ACTIVE
-    desk.post(reverse("desk:key_revoke", args=[key.pk]), {"reason": "規約違反"})
+    desk.post(url, {"reason": "規約違反", "confirmed": "yes"})
     key.refresh_from_db()
     assert (key.status, key.revoked_reason) == (KeyStatus.REVOKED, "規約違反")
     assert AuditEvent.objects.get(action="api_key.revoke").after["reason"] == "規約違反"
@@ -40,6 +47,12 @@ def test_suspending_and_reactivating_an_ftp_account(desk) -> None:
     )
     desk.post(reverse("desk:ftp_suspend", args=[account.pk]), {"reason": "不正アクセス"})
     account.refresh_from_db()
+    assert account.status == FtpStatus.ACTIVE  # asked first
+    desk.post(
+        reverse("desk:ftp_suspend", args=[account.pk]),
+        {"reason": "不正アクセス", "confirmed": "yes"},
+    )
+    account.refresh_from_db()
     assert account.status == FtpStatus.SUSPENDED
     desk.post(reverse("desk:ftp_reactivate", args=[account.pk]), {"reason": "確認済み"})
     account.refresh_from_db()
@@ -48,7 +61,12 @@ def test_suspending_and_reactivating_an_ftp_account(desk) -> None:
 
 def test_suspending_a_sellers_credentials_shows_on_its_page(desk) -> None:
     seller = granted_seller()
-    desk.post(reverse("desk:seller_suspend", args=[seller.login_id]), {"reason": "調査中"})
+    asked = desk.post(reverse("desk:seller_suspend", args=[seller.login_id]), {"reason": "調査中"})
+    assert "すべての認証情報を停止" in asked.content.decode()
+    desk.post(
+        reverse("desk:seller_suspend", args=[seller.login_id]),
+        {"reason": "調査中", "confirmed": "yes"},
+    )
     page = desk.get(reverse("desk:seller_detail", args=[seller.login_id])).content.decode()
     assert "停止中：調査中" in page
     desk.post(reverse("desk:seller_resume", args=[seller.login_id]), {"reason": "解決"})

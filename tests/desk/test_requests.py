@@ -72,7 +72,16 @@ def test_the_request_page_shows_the_standing_now_beside_the_snapshot(desk) -> No
 def test_approve_reject_and_ask_through_the_desk(desk) -> None:
     first, second, third = (access_request(SellerFactory()) for _ in range(3))
     desk.post(reverse("desk:request_approve", args=[first.pk]))
-    desk.post(reverse("desk:request_reject", args=[second.pk]), {"reason": "利用目的が不明確です"})
+    asked = desk.post(
+        reverse("desk:request_reject", args=[second.pk]), {"reason": "利用目的が不明確です"}
+    )
+    assert "利用目的が不明確です</textarea>" in asked.content.decode()
+    second.refresh_from_db()
+    assert second.status == "submitted"  # asked first
+    desk.post(
+        reverse("desk:request_reject", args=[second.pk]),
+        {"reason": "利用目的が不明確です", "confirmed": "yes"},
+    )
     desk.post(
         reverse("desk:request_ask", args=[third.pk]),
         {"message": "連動会社の担当者を教えてください"},
@@ -95,7 +104,9 @@ def test_approving_on_a_holiday_is_refused_with_a_clear_message(desk) -> None:
 def test_a_reject_without_reason_is_refused(desk) -> None:
     filed = access_request(SellerFactory())
     response = desk.post(
-        reverse("desk:request_reject", args=[filed.pk]), {"reason": ""}, follow=True
+        reverse("desk:request_reject", args=[filed.pk]),
+        {"reason": "", "confirmed": "yes"},
+        follow=True,
     )
     assert "このフィールドは必須です" in response.content.decode()
     filed.refresh_from_db()
@@ -116,7 +127,7 @@ def test_decisions_are_audited_with_the_operator_and_the_source_address(desk) ->
     filed = access_request(SellerFactory())
     desk.post(
         reverse("desk:request_reject", args=[filed.pk]),
-        {"reason": "重複した申請です"},
+        {"reason": "重複した申請です", "confirmed": "yes"},
         REMOTE_ADDR="198.51.100.7",
     )
     from sellergate.audit.models import AuditEvent

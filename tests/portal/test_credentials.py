@@ -69,13 +69,21 @@ def test_rotate_and_revoke_from_the_page(client, seller_user) -> None:
     issue_through_the_page(client)
     key = ApiKey.objects.get()
     client.get(reverse("portal:api_keys"))
+    form = {"grace_hours": "24", "nonce": client.session["credential_form_nonce"]}
+    asked = client.post(reverse("portal:api_key_rotate", args=[key.pk]), form).content.decode()
+    assert f"…{key.last4}" in asked
+    assert "24時間" in asked
+    assert 'name="grace_hours" value="24"' in asked  # the form, carried to the second step
+    assert ApiKey.objects.count() == 1  # nothing until it is confirmed
     response = client.post(
-        reverse("portal:api_key_rotate", args=[key.pk]),
-        {"grace_hours": "24", "nonce": client.session["credential_form_nonce"]},
+        reverse("portal:api_key_rotate", args=[key.pk]), {**form, "confirmed": "yes"}
     )
     assert "24時間" in response.content.decode()
     new = ApiKey.objects.exclude(pk=key.pk).get()
     client.post(reverse("portal:api_key_revoke", args=[new.pk]))
+    new.refresh_from_db()
+    assert new.status == KeyStatus.ACTIVE  # asked first
+    client.post(reverse("portal:api_key_revoke", args=[new.pk]), {"confirmed": "yes"})
     new.refresh_from_db()
     assert new.status == KeyStatus.REVOKED
 
@@ -126,6 +134,13 @@ def test_the_ftp_panel_follows_the_account(client, seller_user) -> None:
     password = response.content.decode().split('id="ftp-password" class="secret">')[1].split("<")[0]
     assert ftp_accounts.ftp_authenticate("sg-panel", password)
     assert password not in client.get(url).content.decode()
+    # A new one replaces it: asked first, and the one in use keeps working until then.
+    asked = client.post(
+        reverse("portal:ftp_password_reset"), {"nonce": client.session["credential_form_nonce"]}
+    ).content.decode()
+    assert "sg-panel" in asked
+    assert 'id="ftp-password"' not in asked
+    assert ftp_accounts.ftp_authenticate("sg-panel", password)
 
 
 def test_the_ftp_panel_shows_unfinished_uploads_and_that_results_do_not_count(

@@ -137,6 +137,9 @@ def test_answering_and_withdrawing_from_the_request_page(client, seller_user) ->
     assert filed.status == RequestStatus.SUBMITTED
     client.post(reverse("portal:request_withdraw", args=[filed.pk]))
     filed.refresh_from_db()
+    assert filed.status == RequestStatus.SUBMITTED  # asked first
+    client.post(reverse("portal:request_withdraw", args=[filed.pk]), {"confirmed": "yes"})
+    filed.refresh_from_db()
     assert filed.status == RequestStatus.WITHDRAWN
 
 

@@ -4,15 +4,18 @@ suspend or resume a seller's credentials, and run the standing check now."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sellergate.accounts.roles import operator_required
 from sellergate.core.actors import Actor
+from sellergate.core.confirm import confirmation, confirmed
 from sellergate.core.errors import Refusal
 from sellergate.credentials import api_keys, ftp_accounts, suspension
 from sellergate.credentials.models import ApiKey, FtpAccount
@@ -20,9 +23,32 @@ from sellergate.credentials.standing import standing_enforce
 from sellergate.sellers.models import Seller
 
 
+@dataclass(frozen=True)
+class Ask:
+    """What the confirmation page of an action says (``core.confirm``)."""
+
+    title: str
+    consequence: str
+    button: str
+
+
 def _do(
-    request: HttpRequest, login_id: str, act: Callable[[Actor, str], object], done: str
+    request: HttpRequest,
+    login_id: str,
+    act: Callable[[Actor, str], object],
+    done: str,
+    ask: Ask | None = None,
 ) -> HttpResponse:
+    if ask is not None and not confirmed(request):
+        return confirmation(
+            request,
+            base="desk/base.html",
+            title=ask.title,
+            consequence=ask.consequence,
+            button=ask.button,
+            cancel_url=reverse("desk:seller_detail", args=[login_id]),
+            reason_label=_("Reason (kept in the audit log)"),
+        )
     reason = request.POST.get("reason", "").strip()
     if not reason:
         messages.error(request, _("Give a reason."))
@@ -45,6 +71,15 @@ def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         key.seller.login_id,
         lambda actor, reason: api_keys.api_key_revoke(actor=actor, key=key, reason=reason),
         _("The key was revoked; it stopped working at once."),
+        Ask(
+            _("Revoke the key …%(last4)s?") % {"last4": key.last4},
+            _(
+                "The key …%(last4)s of %(shop)s stops working at once: every system that uses "
+                "it is refused. This cannot be undone; the seller must issue a new key."
+            )
+            % {"last4": key.last4, "shop": key.seller.shop_name},
+            _("Revoke the key"),
+        ),
     )
 
 
@@ -59,6 +94,15 @@ def ftp_suspend(request: HttpRequest, pk: int) -> HttpResponse:
             actor=actor, account=account, reason=reason
         ),
         _("The FTP account was suspended."),
+        Ask(
+            _("Suspend the FTP account %(user)s?") % {"user": account.username},
+            _(
+                "The FTP account %(user)s of %(shop)s is refused at once, open sessions "
+                "included, until it is reactivated."
+            )
+            % {"user": account.username, "shop": account.seller.shop_name},
+            _("Suspend the account"),
+        ),
     )
 
 
@@ -87,6 +131,15 @@ def seller_suspend(request: HttpRequest, login_id: str) -> HttpResponse:
             actor=actor, seller=seller, reason=reason
         ),
         _("The seller's credentials were suspended."),
+        Ask(
+            _("Suspend every credential of %(shop)s?") % {"shop": seller.shop_name},
+            _(
+                "Every API key and the FTP account of %(shop)s stop working at once, open FTP "
+                "sessions and queued files included, until the credentials are resumed."
+            )
+            % {"shop": seller.shop_name},
+            _("Suspend all credentials"),
+        ),
     )
 
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +18,7 @@ from sellergate.access import services as access
 from sellergate.access.models import OPEN_STATUSES, AccessRequest, RequestStatus
 from sellergate.accounts.roles import operator_required
 from sellergate.core.actors import Actor
+from sellergate.core.confirm import confirmation, confirmed
 from sellergate.core.errors import Refusal, refusal_messages
 from sellergate.desk.forms import ApproveForm, AskForm, QueueFilter, RejectForm
 from sellergate.grants import services as grants
@@ -132,6 +134,21 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @operator_required
 def reject(request: HttpRequest, pk: int) -> HttpResponse:
+    if not confirmed(request):
+        access_request = get_object_or_404(AccessRequest.objects.select_related("seller"), pk=pk)
+        return confirmation(
+            request,
+            base="desk/base.html",
+            title=_("Reject request #%(pk)d?") % {"pk": pk},
+            consequence=_(
+                "Request #%(pk)d of %(shop)s is closed as rejected and the seller is sent the "
+                "reason below by e-mail; it cannot be reopened (the seller may apply again)."
+            )
+            % {"pk": pk, "shop": access_request.seller.shop_name},
+            button=_("Reject the request"),
+            cancel_url=reverse("desk:request_detail", args=[pk]),
+            reason_label=_("Reason (sent to the seller)"),
+        )
     return _act(
         request,
         pk,

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +19,7 @@ from sellergate.access.models import AccessRequest, RequestKind
 from sellergate.accounts.roles import seller_required
 from sellergate.core import paths
 from sellergate.core.actors import Actor
+from sellergate.core.confirm import confirmation, confirmed
 from sellergate.core.errors import Refusal
 from sellergate.credentials import api_keys as key_services
 from sellergate.credentials import ftp_accounts
@@ -95,6 +97,20 @@ def api_key_create(request: HttpRequest) -> HttpResponse:
 @seller_required
 def api_key_rotate(request: HttpRequest, pk: int) -> HttpResponse:
     key = get_object_or_404(ApiKey.objects.of(current_seller(request)), pk=pk)
+    if not confirmed(request):
+        return confirmation(
+            request,
+            base="portal/base.html",
+            title=_("Rotate the key …%(last4)s?") % {"last4": key.last4},
+            consequence=_(
+                "A new key is made and shown once. The key …%(last4)s keeps working for the "
+                "grace period you chose (%(hours)s hours), then stops: put the new key in "
+                "every system that uses the old one before then."
+            )
+            % {"last4": key.last4, "hours": request.POST.get("grace_hours", "")},
+            button=_("Rotate the key"),
+            cancel_url=reverse("portal:api_keys"),
+        )
     if not _spend_nonce(request):
         return redirect("portal:api_keys")
     try:
@@ -119,6 +135,19 @@ def api_key_rotate(request: HttpRequest, pk: int) -> HttpResponse:
 @seller_required
 def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     key = get_object_or_404(ApiKey.objects.of(current_seller(request)), pk=pk)
+    if not confirmed(request):
+        return confirmation(
+            request,
+            base="portal/base.html",
+            title=_("Revoke the key …%(last4)s?") % {"last4": key.last4},
+            consequence=_(
+                "The key …%(last4)s (%(name)s) stops working at once: every system that uses "
+                "it is refused until it is given another key. This cannot be undone."
+            )
+            % {"last4": key.last4, "name": key.name},
+            button=_("Revoke the key"),
+            cancel_url=reverse("portal:api_keys"),
+        )
     try:
         key_services.api_key_revoke(
             actor=Actor.from_request(request), key=key, reason="revoked by the seller"
@@ -175,6 +204,20 @@ def ftp_panel(request: HttpRequest) -> HttpResponse:
 @seller_required
 def ftp_password_reset(request: HttpRequest) -> HttpResponse:
     account = FtpAccount.objects.of(current_seller(request)).filter(status=FtpStatus.ACTIVE).first()
+    if account is not None and account.password_set_at and not confirmed(request):
+        # The first password replaces nothing; a new one locks out whoever uses the old.
+        return confirmation(
+            request,
+            base="portal/base.html",
+            title=_("Set a new FTP password?"),
+            consequence=_(
+                "The current FTP password of %(user)s stops working at once: every FTP client "
+                "and system that uses it must be given the new one, which is shown once."
+            )
+            % {"user": account.username},
+            button=_("Set a new password"),
+            cancel_url=reverse("portal:ftp_panel"),
+        )
     if account is None or not _spend_nonce(request):
         return redirect("portal:ftp_panel")
     try:

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +19,7 @@ from sellergate.accounts.forms import SellerLoginForm
 from sellergate.accounts.roles import seller_required
 from sellergate.businessdays.calendar import load_calendar
 from sellergate.core.actors import Actor
+from sellergate.core.confirm import confirmation, confirmed
 from sellergate.core.errors import Refusal
 from sellergate.grants import services as grants
 from sellergate.portal.forms import ApiKeyRequestForm, FtpApplicationForm, MessageForm
@@ -197,6 +198,19 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
 @seller_required
 def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     access_request = get_object_or_404(AccessRequest.objects.of(current_seller(request)), pk=pk)
+    if not confirmed(request):
+        return confirmation(
+            request,
+            base="portal/base.html",
+            title=_("Withdraw request #%(pk)d?") % {"pk": pk},
+            consequence=_(
+                "The desk stops handling request #%(pk)d. To get what it asks for later, you "
+                "apply again and the desk reviews it anew."
+            )
+            % {"pk": pk},
+            button=_("Withdraw the request"),
+            cancel_url=reverse("portal:request_detail", args=[pk]),
+        )
     try:
         access.request_withdraw(actor=Actor.from_request(request), request=access_request)
     except Refusal as error:
