@@ -164,6 +164,7 @@ def test_every_package_has_a_layer() -> None:
         "cli",
         "demo",
         "demo_orders",
+        "error_pages",
         "management",
         "processes",
         "proxies",

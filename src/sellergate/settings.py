@@ -124,7 +124,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "sellergate.error_pages.NotAllowedPageMiddleware",
 ]
+CSRF_FAILURE_VIEW = "sellergate.error_pages.csrf_failure"
 
 ROOT_URLCONF = "sellergate.urls"
 WSGI_APPLICATION = "sellergate.wsgi.application"

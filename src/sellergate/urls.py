@@ -5,6 +5,10 @@ from django.views.generic import RedirectView
 from sellergate.catalog import views as catalog_views
 
 admin.site.site_header = "sellergate"
+
+handler403 = "sellergate.error_pages.forbidden"
+handler404 = "sellergate.error_pages.not_found"
+handler500 = "sellergate.error_pages.server_error"
 admin.site.site_url = "/desk/"
 
 urlpatterns = [
