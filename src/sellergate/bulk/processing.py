@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import resource
 import time
+from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
 
@@ -79,8 +80,9 @@ def _count_rows(job: BulkJob, path: Path) -> int:
     return count
 
 
-def process(job_id: int) -> BulkJob | None:
+def process(job_id: int, on_batch: Callable[[BulkJob], None] | None = None) -> BulkJob | None:
     """Process a queued job; None when it was not (already taken by another worker).
+    ``on_batch`` is told of each committed batch (the command line's progress bar).
 
     A job whose worker died part-way (requeued by ``bulk_jobs_requeue``) goes on from its
     last committed batch: the rows before it are not applied again, and the result file
@@ -92,7 +94,7 @@ def process(job_id: int) -> BulkJob | None:
         log.error("bulk job %s given up after %s attempts", job.pk, job.attempts - 1)
         return _give_up(job, FileRejected(GAVE_UP, attempts=job.attempts - 1, job=job.pk))
     try:
-        return _process(job)
+        return _process(job, on_batch)
     except MemoryError:
         pass  # given up below: inside this block the traceback still holds the memory
     except Exception:
@@ -123,7 +125,7 @@ def _give_up(job: BulkJob, refusal: FileRejected) -> BulkJob:
         return jobs.job_finish(job, JobStatus.FAILED)
 
 
-def _process(job: BulkJob) -> BulkJob:
+def _process(job: BulkJob, on_batch: Callable[[BulkJob], None] | None = None) -> BulkJob:
     if job.kind == JobKind.IMAGE:
         return jobs.job_finish(job, JobStatus.DONE)  # stored in images/, served from there
     path = Path(job.stored_path)
@@ -157,6 +159,8 @@ def _process(job: BulkJob) -> BulkJob:
                     _count(job, outcome, writer, number)
                 job.result_offset = writer.flush()
                 jobs.job_progress(job)
+            if on_batch is not None:
+                on_batch(job)
             BULK_ROWS.labels(outcome="ok").inc(job.ok_rows - ok_before)
             BULK_ROWS.labels(outcome="error").inc(job.error_rows - errors_before)
         writer.layout(sheet.template, sheet.skipped, sheet.first_data_row)

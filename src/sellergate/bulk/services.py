@@ -28,8 +28,11 @@ def bulk_job_receive(
     file_name: str,
     stored_path: str,
     size: int,
+    enqueue: bool = True,
 ) -> BulkJob:
-    """Record a complete upload as a job, queued for the worker when the recording commits.
+    """Record a complete upload as a job, queued for the worker when the recording commits
+    (``enqueue=False``: the caller processes it itself, the command line; should it die
+    part-way, the stuck-job sweep queues the job for a worker).
 
     Files to process are snapshotted first (``snapshot``): the job reads the upload as it
     was, whatever the seller uploads next under the same name. A suspended seller's file
@@ -50,7 +53,8 @@ def bulk_job_receive(
                 source_path=source_path,
                 size=size,
             )
-            transaction.on_commit(lambda: _enqueue(job.pk))
+            if enqueue:
+                transaction.on_commit(lambda: _enqueue(job.pk))
     except IntegrityError:
         return BulkJob.objects.get(stored_path=stored_path)
     return job
