@@ -7,12 +7,14 @@ exists only in production. ``sellergate.env`` parses each variable and fails fas
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import os
 import secrets
 import socket
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -283,6 +285,19 @@ WEB_PORT = env_int("SELLERGATE_PORT", 8000, "Port of the web server.", minimum=1
 _LINK_HOST = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(  # noqa: S104 - a comparison
     WEB_HOST, f"[{WEB_HOST}]" if ":" in WEB_HOST else WEB_HOST
 )
+_cutoff = env_str(
+    "SELLERGATE_DESK_CUTOFF",
+    "17:00",
+    "The desk's cut-off, hh:mm Japan time: a request received at or after it on a business "
+    "day is due the next business day. Empty: none.",
+).strip()
+try:
+    DESK_CUTOFF: _dt.time | None = _dt.time.fromisoformat(_cutoff) if _cutoff else None
+except ValueError:
+    raise ImproperlyConfigured(
+        f"SELLERGATE_DESK_CUTOFF is {_cutoff!r}: give hh:mm (e.g. 17:00), or nothing"
+    ) from None
+
 BASE_URL = env_str(
     "SELLERGATE_BASE_URL",
     f"http://{_LINK_HOST}:{WEB_PORT}",

@@ -118,3 +118,21 @@ def test_a_real_smtp_server_receives_the_decision(
     assert received["To"] == "shop@example.com"
     subject = str(make_header(decode_header(received["Subject"])))
     assert subject.endswith(f"申請 #{filed.pk} が承認されました")
+
+
+@pytest.mark.parametrize(("hour", "said"), [(16, False), (17, True)])
+def test_a_request_after_the_cut_off_is_told_it_counts_from_the_next_business_day(
+    django_capture_on_commit_callbacks, hour, said
+) -> None:
+    user = SellerUserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        filed = access_request(
+            user.seller,
+            user=user,
+            contact_email="shop@example.com",
+            now=dt.datetime(2026, 11, 30, hour, 30, tzinfo=JST),
+        )
+    body = next(m for m in mail.outbox if m.to == ["shop@example.com"]).body
+    assert ("17:00" in body) is said
+    assert filed.due_on == (dt.date(2026, 12, 1) if said else dt.date(2026, 11, 30))
+    assert filed.due_on.isoformat() in body

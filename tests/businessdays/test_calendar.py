@@ -132,7 +132,9 @@ class TestOperatorClosures:
         assert BusinessCalendar().is_business_day(D("2026-12-29"))
 
     def test_due_date_crosses_into_the_next_year(self, year_end) -> None:
-        assert calendar.due_date(at("2026-12-28", "17:00")) == D("2026-12-28")
+        assert calendar.due_date(at("2026-12-28", "16:59")) == D("2026-12-28")
+        # At the desk's cut-off (17:00 by default) the last day before the closure is over.
+        assert calendar.due_date(at("2026-12-28", "17:00")) == D("2027-01-04")
         assert calendar.due_date(at("2026-12-29")) == D("2027-01-04")
         assert calendar.due_date(at("2026-12-31", "23:00")) == D("2027-01-04")
         assert calendar.add_business_days(D("2026-12-25"), 2) == D("2027-01-04")
@@ -162,3 +164,39 @@ class TestOperatorClosures:
         with pytest.raises(ValueError, match="comes before"):
             closure_add_range(actor=actor, first=D("2027-01-03"), last=D("2026-12-29"), name="x")
         assert not ClosureDay.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("received", "due"),
+    [
+        (("2026-11-30", "16:59"), "2026-11-30"),  # Monday, before the cut-off
+        (("2026-11-30", "17:00"), "2026-12-01"),  # at it: the next business day
+        (("2026-11-27", "18:30"), "2026-11-30"),  # Friday evening: Monday
+        (("2026-11-20", "17:30"), "2026-11-24"),  # Friday before 勤労感謝の日 (Mon 23rd)
+        (("2026-11-28", "18:00"), "2026-11-30"),  # Saturday: no cut-off, the next business day
+    ],
+)
+def test_what_arrives_after_the_cut_off_is_due_the_next_business_day(received, due) -> None:
+    desk = BusinessCalendar(cutoff=dt.time(17, 0))
+    assert desk.due_date(at(*received)) == D(due)
+    assert plain.due_date(at(*received)) == plain.next_business_day(D(received[0]))
+
+
+def test_the_cut_off_is_a_setting_and_empty_means_none(monkeypatch) -> None:
+    import subprocess
+    import sys
+
+    def cutoff(value: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", "from sellergate import settings; print(settings.DESK_CUTOFF)"],
+            env={**__import__("os").environ, "SELLERGATE_DESK_CUTOFF": value},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    assert cutoff("18:30").stdout.strip() == "18:30:00"
+    assert cutoff("").stdout.strip() == "None"
+    wrong = cutoff("5pm")
+    assert wrong.returncode != 0
+    assert "SELLERGATE_DESK_CUTOFF" in wrong.stderr

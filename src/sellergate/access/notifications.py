@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from sellergate.access.models import AccessRequest
+from sellergate.businessdays.calendar import load_calendar
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,13 @@ def _to_seller(request: AccessRequest, template: str, **extra: Any) -> None:
 
 
 def request_received(request: AccessRequest) -> None:
-    _to_seller(request, "received")
+    calendar = load_calendar()
+    late = calendar.after_cutoff(request.received_at) and calendar.cutoff is not None
+    _to_seller(
+        request,
+        "received",
+        cutoff=calendar.cutoff.strftime("%H:%M") if late and calendar.cutoff else "",
+    )
     _to_operators(request)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 
 import holidays
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -59,10 +60,17 @@ def holiday_name(day: dt.date, language: str | None = None) -> str | None:
 
 
 class BusinessCalendar:
-    def __init__(self, closures: Mapping[dt.date, str] | Iterable[dt.date] = ()) -> None:
+    def __init__(
+        self,
+        closures: Mapping[dt.date, str] | Iterable[dt.date] = (),
+        cutoff: dt.time | None = None,
+    ) -> None:
         self.closures: dict[dt.date, str] = (
             dict(closures) if isinstance(closures, Mapping) else dict.fromkeys(closures, "")
         )
+        # The desk's cut-off (Japan time): what arrives at or after it on a business day
+        # counts from the next one, as a desk that stops at 17:00 cannot handle it that day.
+        self.cutoff = cutoff
 
     def closed_because(self, day: dt.date) -> str | None:
         """Why ``day`` is not a business day, in the active language; None if it is one."""
@@ -94,15 +102,26 @@ class BusinessCalendar:
         """The first business day on or after ``day``."""
         return self._step(day, ONE_DAY)
 
+    def after_cutoff(self, received_at: dt.datetime) -> bool:
+        """Whether ``received_at`` is on a business day at or after the desk's cut-off."""
+        if self.cutoff is None:
+            return False
+        local = timezone.localtime(received_at)
+        return self.is_business_day(local.date()) and local.time() >= self.cutoff
+
     def due_date(self, received_at: dt.datetime) -> dt.date:
         """The day a request received at ``received_at`` is due.
 
-        Received on a business day: that day. On a weekend, a holiday or a closure: the
-        next business day (翌営業日).
+        Received on a business day before the desk's cut-off: that day; at or after it,
+        the next business day. On a weekend, a holiday or a closure: the next business
+        day (翌営業日).
         """
         if timezone.is_naive(received_at):
             raise CalendarError("received_at must carry a time zone")
-        return self.next_business_day(timezone.localdate(received_at))
+        day = timezone.localdate(received_at)
+        if self.after_cutoff(received_at):
+            day += ONE_DAY
+        return self.next_business_day(day)
 
     def add_business_days(self, day: dt.date, n: int) -> dt.date:
         """The ``n``-th business day after ``day`` (before it when ``n`` is negative).
@@ -125,7 +144,9 @@ def load_calendar() -> BusinessCalendar:
     """
     from sellergate.businessdays.models import ClosureDay
 
-    return BusinessCalendar(dict(ClosureDay.objects.values_list("date", "name")))
+    return BusinessCalendar(
+        dict(ClosureDay.objects.values_list("date", "name")), cutoff=settings.DESK_CUTOFF
+    )
 
 
 def is_business_day(day: dt.date) -> bool:
