@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from django.urls import reverse
 from sellergate.core.actors import Actor
 from sellergate.credentials import api_keys, ftp_accounts
 from sellergate.credentials.models import ApiKey, FtpAccount, KeyStatus
+from sellergate.ftpd.certificates import ensure_self_signed
 from sellergate.grants import provisioning
 from tests.factories import SellerUserFactory, granted_seller
 
@@ -108,7 +110,8 @@ def test_another_sellers_keys_are_not_listed(client, seller_user) -> None:
     assert "よその鍵" not in client.get(reverse("portal:api_keys")).content.decode()
 
 
-def test_the_ftp_panel_follows_the_account(client, seller_user) -> None:
+def test_the_ftp_panel_follows_the_account(client, seller_user, settings, tmp_path) -> None:
+    settings.FTP_TLS_CERT = str(ensure_self_signed(tmp_path)[0])
     url = reverse("portal:ftp_panel")
     assert "FTP接続権限の申請" in client.get(url).content.decode()
     account = FtpAccount.objects.create(seller=seller_user.seller, username="sg-panel")
@@ -123,7 +126,7 @@ def test_the_ftp_panel_follows_the_account(client, seller_user) -> None:
         "inventory/",
         "images/",
         "results/",
-        "curl --ssl-reqd",
+        "curl --ssl-reqd -k",
         "lftp -u sg-panel",
     ):
         assert text in page
@@ -162,3 +165,72 @@ def test_the_ftp_panel_shows_unfinished_uploads_and_that_results_do_not_count(
 def test_another_sellers_ftp_account_is_not_shown(client, seller_user) -> None:
     FtpAccount.objects.create(seller=granted_seller(), username="sg-someone-else", status="active")
     assert "sg-someone-else" not in client.get(reverse("portal:ftp_panel")).content.decode()
+
+
+def ca_signed_certificate(directory: Path) -> Path:
+    """A server certificate signed by a (test) authority, as a production install has."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    def name(text: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
+
+    now = dt.datetime.now(dt.UTC)
+    authority, server = (
+        ec.generate_private_key(ec.SECP256R1()),
+        ec.generate_private_key(ec.SECP256R1()),
+    )
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name("ftp.gate.example.com"))
+        .issuer_name(name("Example CA"))
+        .public_key(server.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(now + dt.timedelta(days=90))
+        .sign(authority, hashes.SHA256())
+    )
+    path = directory / "server.pem"
+    path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    return path
+
+
+def _panel(client, seller_user) -> str:
+    account = FtpAccount.objects.create(seller=seller_user.seller, username="sg-cmds")
+    provisioning.ftp_account_provision(account_id=account.pk)
+    return client.get(reverse("portal:ftp_panel")).content.decode()
+
+
+def test_the_commands_work_as_pasted_on_a_self_signed_demo_certificate(
+    client, seller_user, settings, tmp_path
+) -> None:
+    settings.FTP_TLS_CERT = str(ensure_self_signed(tmp_path)[0])
+    page = _panel(client, seller_user)
+    assert "curl --ssl-reqd -k --user sg-cmds" in page
+    assert "set ssl:verify-certificate no;" in page
+    assert 'id="self-signed"' in page
+    assert re.search(r"SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}", page)
+
+
+def test_a_verified_certificate_gets_commands_that_verify_it(
+    client, seller_user, settings, tmp_path
+) -> None:
+    settings.FTP_TLS_CERT = str(ca_signed_certificate(tmp_path))
+    page = _panel(client, seller_user)
+    assert "curl --ssl-reqd --user sg-cmds" in page
+    assert "verify-certificate" not in page
+    assert 'id="self-signed"' not in page
+
+
+def test_without_a_certificate_the_panel_says_ftp_is_not_encrypted(
+    client, seller_user, settings
+) -> None:
+    settings.FTP_TLS_CERT = None
+    settings.DEMO = False
+    page = _panel(client, seller_user)
+    assert "curl --user sg-cmds" in page
+    assert "--ssl-reqd" not in page

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from django.conf import settings
+
+DEMO_CERT = "ftps-cert.pem"
 
 
 def ensure_self_signed(directory: Path, host: str = "127.0.0.1") -> tuple[Path, Path]:
     """(certificate, key) in ``directory``, made once."""
     directory.mkdir(parents=True, exist_ok=True)
-    cert_path, key_path = directory / "ftps-cert.pem", directory / "ftps-key.pem"
+    cert_path, key_path = directory / DEMO_CERT, directory / "ftps-key.pem"
     if cert_path.exists() and key_path.exists():
         return cert_path, key_path
     key = ec.generate_private_key(ec.SECP256R1())
@@ -47,3 +51,27 @@ def ensure_self_signed(directory: Path, host: str = "127.0.0.1") -> tuple[Path, 
     )
     cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
     return cert_path, key_path
+
+
+@dataclass(frozen=True)
+class ServedCertificate:
+    """What a seller's FTP client will be shown of the server's certificate."""
+
+    self_signed: bool
+    fingerprint: str  # SHA-256, as clients show it (AB:CD:…)
+
+
+def served_certificate() -> ServedCertificate | None:
+    """The certificate the FTP server presents: the configured one, or the demo's own
+    (made on the FTP server's first start); None when there is none (plain FTP)."""
+    path = Path(settings.FTP_TLS_CERT) if settings.FTP_TLS_CERT else None
+    if path is None and settings.DEMO:
+        path = settings.DATA_DIR / "tls" / DEMO_CERT
+    if path is None or not path.is_file():
+        return None
+    certificate = x509.load_pem_x509_certificate(path.read_bytes())
+    digest = certificate.fingerprint(hashes.SHA256()).hex().upper()
+    return ServedCertificate(
+        self_signed=certificate.issuer == certificate.subject,
+        fingerprint=":".join(digest[i : i + 2] for i in range(0, len(digest), 2)),
+    )

@@ -24,6 +24,7 @@ from sellergate.core.errors import Refusal
 from sellergate.credentials import api_keys as key_services
 from sellergate.credentials import ftp_accounts
 from sellergate.credentials.models import ApiKey, FtpAccount, FtpStatus
+from sellergate.ftpd.certificates import served_certificate
 from sellergate.ftpd.quotas import limits, usage
 from sellergate.portal.tenancy import current_seller
 from sellergate.qapi.selectors import usage_by_key
@@ -189,6 +190,7 @@ def _ftp_context(request: HttpRequest) -> dict[str, object]:
         "host": settings.FTP_PUBLIC_HOST,
         "port": settings.FTP_PORT,
         "tls": settings.FTP_TLS,
+        "certificate": served_certificate(),
         "passive_ports": settings.FTP_PASSIVE_PORTS,
         "staging_hours": settings.FTP_STAGING_MAX_AGE_HOURS,
         "nonce": _nonce(request),
