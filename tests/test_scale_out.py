@@ -151,16 +151,25 @@ def test_two_of_everything_on_one_database(tmp_path, redis_url, shop) -> None:
 
         # --- the API through both web processes: one rate limit, one cache -------------
         a, b = (QapiClient(http_transport(base)) for base in bases)
+        started_at = time.monotonic()
         sak = a.ok(
             "CertificationAPI.CreateCertificationKey",
             shop.api_key,
             user_id=shop.username,
             pwd=shop.password,
         )
-        codes = [client.call("ItemsLookup.GetAllGoodsInfo", sak) for client in (b, a, b, a)]
-        # A burst of 4 for the key in all: the SAK exchange took one, then three calls;
-        # each process counting for itself would have allowed all four.
-        assert [code(answer) for answer in codes] == [0, 0, 0, Error.RATE_LIMITED], codes
+        codes = []
+        while len(codes) < 12 and Error.RATE_LIMITED not in codes:
+            client = (b, a)[len(codes) % 2]
+            codes.append(code(client.call("ItemsLookup.GetAllGoodsInfo", sak)))
+        elapsed = time.monotonic() - started_at
+        # A burst of 4 for the key in all, and a token back each second (the calls take
+        # longer on a busy machine): the SAK exchange and the calls before the first
+        # refusal stay within that; a bucket per process would have allowed 8 at least.
+        assert Error.RATE_LIMITED in codes, codes
+        allowed = codes.index(Error.RATE_LIMITED) + 1  # the SAK exchange counts
+        assert allowed <= 4 + int(elapsed) + 1, (codes, elapsed)
+        assert allowed < 8, codes
         time.sleep(1.1)  # one token back
         assert code(b.call("ItemsLookup.GetAllGoodsInfo", sak)) == 0
 
