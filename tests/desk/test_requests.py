@@ -150,3 +150,19 @@ def test_an_empty_question_is_refused_with_a_message(desk) -> None:
     assert "このフィールドは必須です" in response.content.decode()
     filed.refresh_from_db()
     assert filed.status == RequestStatus.SUBMITTED
+
+
+def test_an_operator_who_may_not_override_sees_why_the_approve_button_is_off(client) -> None:
+    from django.contrib.auth.models import Permission
+
+    filed = access_request(SellerFactory(service_points=-2))
+    operator = OperatorFactory()
+    client.force_login(operator)
+    page = client.get(reverse("desk:request_detail", args=[filed.pk])).content.decode()
+    approve = page.split('id="approve"', 1)[1].split("</form>", 1)[0]
+    assert 'disabled aria-describedby="approve-why"' in approve
+    assert 'id="approve-why"' in approve
+    operator.user_permissions.add(Permission.objects.get(codename="override_eligibility"))
+    page = client.get(reverse("desk:request_detail", args=[filed.pk])).content.decode()
+    approve = page.split('id="approve"', 1)[1].split("</form>", 1)[0]
+    assert "disabled" not in approve

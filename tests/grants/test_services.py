@@ -57,8 +57,11 @@ def test_an_override_needs_the_permission_and_a_reason() -> None:
     privileged = Actor(
         user=type(privileged.user).objects.get(pk=privileged.user.pk), label=privileged.label
     )
-    with pytest.raises(ConditionsNotMet):
+    with pytest.raises(ConditionsNotMet) as refused:
         grants.request_approve(actor=privileged, request=request, now=MONDAY)
+    # Named in words, as the eligibility card says it, not by its code.
+    assert "サービスポイント" in refused.value.text()
+    assert "service_points" not in refused.value.text()
     request = grants.request_approve(
         actor=privileged, request=request, override_reason="営業判断", now=MONDAY
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -163,3 +165,18 @@ def test_an_empty_answer_is_refused_with_a_message(client, seller_user) -> None:
     assert "担当窓口からの質問への回答を記入してください" in response.content.decode()
     filed.refresh_from_db()
     assert filed.status == RequestStatus.NEEDS_INFO
+
+
+def test_errors_are_summed_up_at_the_top_linked_to_their_fields(client, seller_user) -> None:
+    page = client.post(
+        reverse("portal:api_key_request"), api_form(purpose="テスト", integrator_name="")
+    ).content.decode()
+    opening = re.search(r'<div class="error-summary"[^>]*>', page).group(0)
+    assert "autofocus" in opening
+    summary = page.split(opening, 1)[1].split("</div>", 1)[0]
+    assert "2件の項目を修正してください" in summary
+    assert 'href="#id_purpose"' in summary
+    assert 'href="#id_integrator_name"' in summary
+    assert page.index(opening) < page.index('id="id_purpose"')
+    purpose = re.search(r'<[^>]*id="id_purpose"[^>]*>', page).group(0)
+    assert 'aria-invalid="true"' in purpose

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -35,7 +36,7 @@ from sellergate.access.validators import validate_integrator, validate_purpose
 from sellergate.audit.services import audit_record
 from sellergate.businessdays.calendar import load_calendar
 from sellergate.core.actors import Actor
-from sellergate.sellers.eligibility import evaluate_eligibility
+from sellergate.sellers.eligibility import Eligibility, evaluate_eligibility
 from sellergate.sellers.models import Seller
 
 #: What an FTP applicant must tick: that the guidance beside the remarks was read.
@@ -207,6 +208,14 @@ def _decide(locked: AccessRequest, actor: Actor, status: str, now: dt.datetime) 
     locked.eligibility_at_decision = evaluate_eligibility(locked.seller, now=now).to_snapshot()
 
 
+def _failing_in_words(snapshot: dict[str, Any]) -> str:
+    """The failing conditions as a person reads them (label: what was found), not codes."""
+    return "; ".join(
+        f"{condition.label} ({condition.summary})"
+        for condition in Eligibility.from_snapshot(snapshot).failed
+    )
+
+
 def request_approve(
     *,
     actor: Actor,
@@ -248,7 +257,7 @@ def request_approve(
                         "A condition fails now: %(conditions)s. Reject the request, or "
                         "override with a reason if you hold that permission."
                     )
-                    % {"conditions": ", ".join(c["code"] for c in failed)}
+                    % {"conditions": _failing_in_words(decided)}
                 )
             if actor.user is None or not actor.user.has_perm(OVERRIDE_PERMISSION):
                 raise OverrideNotAllowed(
