@@ -87,3 +87,28 @@ def test_templates_download_in_every_format(seller_client) -> None:
     sjis = client.get("/seller/products/bulk/templates/inventory/csv-sjis/")
     assert sjis.content.decode("cp932").startswith("item_number,seller_unique_item_id,edit_type")
     assert client.get("/seller/products/bulk/templates/item/pdf/").status_code == 404
+
+
+def test_the_job_table_says_when_rows_were_refused_or_the_file_was_empty(seller_client) -> None:
+    client, user = seller_client
+    category = CategoryFactory()
+    for name, content in (
+        ("mixed.csv", CSV + f"A,,{category.code},マグ,1000,1\nB,,{category.code},皿,千円,1\n"),
+        ("empty.csv", CSV),
+        ("fine.csv", CSV + f"C,,{category.code},椀,900,2\n"),
+    ):
+        upload(client, name, content.encode())
+    for job in BulkJob.objects.all():
+        processing.process(job.pk)
+    page = client.get("/seller/products/bulk/jobs/").content.decode()
+    rows = {
+        name: page.split(f"<td>{name}<br>", 1)[0].rsplit("<tr ", 1)[1]
+        for name in ("mixed.csv", "empty.csv", "fine.csv")
+    }
+    assert 'data-outcome="errors" class="warn-row"' in rows["mixed.csv"]
+    assert 'data-outcome="empty" class="warn-row"' in rows["empty.csv"]
+    assert 'data-outcome="ok"' in rows["fine.csv"]
+    assert "warn-row" not in rows["fine.csv"]
+    assert "1行は反映されませんでした" in page
+    assert "ファイルにデータの行がありません" in page
+    assert page.startswith('<div class="table-scroll">')

@@ -100,6 +100,20 @@ class BulkJob(models.Model):
         return min(99, self.processed_rows * 100 // self.total_rows)
 
     @property
+    def outcome(self) -> str:
+        """How a finished job went, for the job table: "errors" (some rows refused),
+        "empty" (no data rows at all), "ok", or "" while it is not finished."""
+        if self.status == JobStatus.FAILED:
+            return "failed"
+        if self.status != JobStatus.DONE:
+            return ""
+        if self.error_rows:
+            return "errors"
+        if not self.ok_rows and not self.skipped_rows:
+            return "empty"
+        return "ok"
+
+    @property
     def result_name(self) -> str:
         return self.result_path.rsplit("/", 1)[-1] if self.result_path else ""
 
