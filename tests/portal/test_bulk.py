@@ -90,7 +90,7 @@ def test_templates_download_in_every_format(seller_client) -> None:
 
 
 def test_the_job_table_says_when_rows_were_refused_or_the_file_was_empty(seller_client) -> None:
-    client, user = seller_client
+    client, _user = seller_client
     category = CategoryFactory()
     for name, content in (
         ("mixed.csv", CSV + f"A,,{category.code},マグ,1000,1\nB,,{category.code},皿,千円,1\n"),
