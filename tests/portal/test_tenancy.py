@@ -12,7 +12,16 @@ from sellergate.bulk.models import BulkJob, Export
 from sellergate.core.actors import Actor
 from sellergate.credentials.api_keys import api_key_create
 from sellergate.credentials.models import ApiKey, FtpAccount
-from tests.factories import BulkJobFactory, SellerUserFactory, access_request, granted_seller
+from sellergate.sellers.models import Claim, CustomerQuestion, Order
+from tests.factories import (
+    BulkJobFactory,
+    ClaimFactory,
+    CustomerQuestionFactory,
+    LateOrderFactory,
+    SellerUserFactory,
+    access_request,
+    granted_seller,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -140,13 +149,33 @@ def theirs(tmp_path):
     export = Export.objects.create(
         seller=owner.seller, kind="item", status="done", path=str(result), rows=1
     )
+    order = LateOrderFactory(seller=owner.seller, order_no="8100000001", item_title="秘密の商品")
+    question = CustomerQuestionFactory(seller=owner.seller, question_no="8100000002")
+    claim = ClaimFactory(seller=owner.seller, claim_no="C8100000003", kind="return", order_no="")
     return {
         "api_key": key,
         "job": job,
         "export": export,
         "request": request,
-        "markers": ["秘密キー", key.last4, "secret-upload.csv", "sg-victim", "秘密の連携計画"],
+        # Records the seller center names by their numbers: <str:order_no> …
+        "order_no": order.order_no,
+        "question_no": question.question_no,
+        "claim_no": claim.claim_no,
+        "markers": [
+            "秘密キー",
+            key.last4,
+            "secret-upload.csv",
+            "sg-victim",
+            "秘密の連携計画",
+            "秘密の商品",
+            "8100000002",
+            "C8100000003",
+        ],
     }
+
+
+#: Route parameters that name a record by its number, for the fixture's records.
+NUMBERED = ("order_no", "question_no", "claim_no")
 
 
 def _state(theirs) -> tuple:
@@ -160,6 +189,10 @@ def _state(theirs) -> tuple:
         FtpAccount.objects.get(username="sg-victim").password_hash,
         ApiKey.objects.count(),
         BulkJob.objects.count(),
+        Order.objects.get(order_no=theirs["order_no"]).shipped_at,
+        Order.objects.get(order_no=theirs["order_no"]).seller_checked_at,
+        CustomerQuestion.objects.get(question_no=theirs["question_no"]).answered_at,
+        Claim.objects.get(claim_no=theirs["claim_no"]).resolved_at,
     )
 
 
@@ -180,6 +213,12 @@ def test_every_url_of_the_seller_center_was_walked(client, theirs) -> None:
             assert start is not None, f"{route}: say in PK_MODELS which record its pk names"
             record = theirs[PK_MODELS[start]]
             url = reverse(f"portal:{name}", args=[record.pk])
+            for method in ("get", "post"):
+                response = getattr(client, method)(url, FORM)
+                assert response.status_code in {404, 405}, (method, url, response.status_code)
+                assert response.status_code == 404 or method == "get", (method, url)
+        elif numbered := next((k for k in NUMBERED if f"<str:{k}>" in route), None):
+            url = reverse(f"portal:{name}", args=[theirs[numbered]])
             for method in ("get", "post"):
                 response = getattr(client, method)(url, FORM)
                 assert response.status_code in {404, 405}, (method, url, response.status_code)

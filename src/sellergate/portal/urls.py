@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from sellergate.portal import bulk, credentials, views
+from sellergate.portal import bulk, credentials, orders, views
 
 app_name = "portal"
 
@@ -33,6 +33,16 @@ urlpatterns = [
     path("products/bulk/templates/<str:kind>/<str:fmt>/", bulk.bulk_template, name="bulk_template"),
     path("products/bulk/ftp/", credentials.ftp_panel, name="ftp_panel"),
     path("products/bulk/ftp/password/", credentials.ftp_password_reset, name="ftp_password_reset"),
+    path("orders/", orders.order_list, name="orders"),
+    path("orders/<str:order_no>/", orders.order_detail, name="order_detail"),
+    path("orders/<str:order_no>/confirm/", orders.order_confirm, name="order_confirm"),
+    path("orders/<str:order_no>/ship/", orders.order_ship, name="order_ship"),
+    path("questions/", orders.question_list, name="questions"),
+    path("questions/<str:question_no>/", orders.question_detail, name="question_detail"),
+    path("questions/<str:question_no>/answer/", orders.question_answer, name="question_answer"),
+    path("claims/", orders.claim_list, name="claims"),
+    path("claims/<str:claim_no>/", orders.claim_detail, name="claim_detail"),
+    path("claims/<str:claim_no>/settle/", orders.claim_settle, name="claim_settle"),
     path("requests/", views.request_list, name="request_list"),
     path("requests/<int:pk>/", views.request_detail, name="request_detail"),
     path("requests/<int:pk>/answer/", views.request_answer, name="request_answer"),
