@@ -133,6 +133,10 @@ def order_detail(request: HttpRequest, order_no: str) -> HttpResponse:
     )
 
 
+# Each POST looks its record up first: another seller's is not found (404), as on every
+# page of the seller center, before its form is read.
+
+
 def _act(
     request: HttpRequest,
     form: forms.Form,
@@ -160,7 +164,7 @@ def _act(
 @seller_required
 def order_confirm(request: HttpRequest, order_no: str) -> HttpResponse:
     seller = current_seller(request)
-    get_object_or_404(Order.objects.of(seller), order_no=order_no)  # another's: not found
+    get_object_or_404(Order.objects.of(seller), order_no=order_no)
     return _act(
         request,
         ConfirmForm(request.POST),
@@ -181,7 +185,7 @@ def order_confirm(request: HttpRequest, order_no: str) -> HttpResponse:
 @seller_required
 def order_ship(request: HttpRequest, order_no: str) -> HttpResponse:
     seller = current_seller(request)
-    get_object_or_404(Order.objects.of(seller), order_no=order_no)  # another's: not found
+    get_object_or_404(Order.objects.of(seller), order_no=order_no)
     return _act(
         request,
         ShipForm(request.POST),
@@ -225,7 +229,7 @@ def question_detail(request: HttpRequest, question_no: str) -> HttpResponse:
 @seller_required
 def question_answer(request: HttpRequest, question_no: str) -> HttpResponse:
     seller = current_seller(request)
-    get_object_or_404(CustomerQuestion.objects.of(seller), question_no=question_no)  # another's: not found
+    get_object_or_404(CustomerQuestion.objects.of(seller), question_no=question_no)
     return _act(
         request,
         AnswerForm(request.POST),
@@ -259,7 +263,7 @@ def claim_detail(request: HttpRequest, claim_no: str) -> HttpResponse:
 @seller_required
 def claim_settle(request: HttpRequest, claim_no: str) -> HttpResponse:
     seller = current_seller(request)
-    get_object_or_404(Claim.objects.of(seller), claim_no=claim_no)  # another's: not found
+    get_object_or_404(Claim.objects.of(seller), claim_no=claim_no)
     return _act(
         request,
         SettleForm(request.POST),
