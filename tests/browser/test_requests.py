@@ -98,6 +98,14 @@ def test_request_flow_from_the_sellers_form_to_the_desks_decisions(
             "接続元の確認が取れないため、今回は承認できません"
         )
         desk.locator("#reject").get_by_role("button", name="却下").click()
+        # A second step says what will happen, with the reason as typed, before it is done.
+        expect(
+            desk.get_by_role("heading", name=f"申請 #{ftp_request.pk} を却下しますか")
+        ).to_be_visible()
+        expect(desk.get_by_label("理由（販売者に送られます）")).to_have_value(
+            "接続元の確認が取れないため、今回は承認できません"
+        )
+        desk.get_by_role("button", name="申請を却下する").click()
         expect(desk.locator(".status")).to_have_text("却下")
 
         # The seller sees both outcomes.
