@@ -201,16 +201,20 @@ def order_ship(request: HttpRequest, order_no: str) -> HttpResponse:
     )
 
 
+def _waiting_first(
+    request: HttpRequest, records: QuerySet[Any], waiting: Q, then: str, template: str
+) -> HttpResponse:
+    """A list page of the seller's records, those waiting for it first."""
+    listed = records.annotate(waiting=_first(waiting)).order_by("waiting", then)
+    return render(request, template, {"page": _page(request, listed)})
+
+
 @seller_required
 def question_list(request: HttpRequest) -> HttpResponse:
-    questions = (
-        CustomerQuestion.objects.of(current_seller(request))
-        .annotate(
-            waiting=_first(unanswered_question_q()),
-        )
-        .order_by("waiting", "asked_at")
+    questions = CustomerQuestion.objects.of(current_seller(request))
+    return _waiting_first(
+        request, questions, unanswered_question_q(), "asked_at", "portal/questions.html"
     )
-    return render(request, "portal/questions.html", {"page": _page(request, questions)})
 
 
 @seller_required
@@ -243,14 +247,8 @@ def question_answer(request: HttpRequest, question_no: str) -> HttpResponse:
 
 @seller_required
 def claim_list(request: HttpRequest) -> HttpResponse:
-    records = (
-        Claim.objects.of(current_seller(request))
-        .annotate(
-            waiting=_first(open_claim_q()),
-        )
-        .order_by("waiting", "opened_at")
-    )
-    return render(request, "portal/claims.html", {"page": _page(request, records)})
+    records = Claim.objects.of(current_seller(request))
+    return _waiting_first(request, records, open_claim_q(), "opened_at", "portal/claims.html")
 
 
 @seller_required
