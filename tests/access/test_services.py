@@ -164,7 +164,7 @@ def test_approving_while_a_condition_fails_is_refused() -> None:
     seller = SellerFactory()
     request = access_request(seller)
     LateOrderFactory(seller=seller)  # the seller fell behind after submitting
-    with pytest.raises(ConditionsNotMet, match="late_shipments"):
+    with pytest.raises(ConditionsNotMet, match="発送遅延がないこと"):
         services.request_approve(actor=operator_actor(), request=request, now=MONDAY)
     request.refresh_from_db()
     assert request.status == RequestStatus.SUBMITTED

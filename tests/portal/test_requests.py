@@ -180,3 +180,16 @@ def test_errors_are_summed_up_at_the_top_linked_to_their_fields(client, seller_u
     assert page.index(opening) < page.index('id="id_purpose"')
     purpose = re.search(r'<[^>]*id="id_purpose"[^>]*>', page).group(0)
     assert 'aria-invalid="true"' in purpose
+
+
+def test_each_form_names_the_integrator_field_as_its_label_does(client, seller_user) -> None:
+    api = client.post(
+        reverse("portal:api_key_request"), api_form(integrator_name="")
+    ).content.decode()
+    assert "API連動会社名を入力してください" in api
+    ftp = client.post(
+        reverse("portal:ftp_application"),
+        {"purpose": API_PURPOSE, "integrator_name": "なし", "guidance_read": "on"},
+    ).content.decode()
+    assert "連動クライアント（会社）名を入力してください" in ftp
+    assert "API連動会社名" not in ftp

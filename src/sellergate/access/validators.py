@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -74,19 +75,24 @@ def validate_purpose(value: str) -> None:
         )
 
 
-def validate_integrator(value: str) -> None:
+def validate_integrator(value: str, field: Any = None) -> None:
+    """``field``: the name the form gives the field (the API key form's 「API連動会社名」,
+    the FTP application's 「連動クライアント（会社）名」), so the message says what the
+    person sees."""
+    field = field or _("API integration company")
     normalised = _normalise(value)
     if not normalised:
         raise ValidationError(
-            _("Enter the integrating company's name, or 「自社開発」 for your own development."),
+            _("Enter the %(field)s, or 「自社開発」 for your own development."),
             code="required",
+            params={"field": field},
         )
     if normalised in PLACEHOLDERS:
         raise ValidationError(
             _(
-                "「%(value)s」 is not a company name. Enter the integrating company's name, or "
-                "「自社開発」 for your own development."
+                "「%(value)s」 is not a company name. Enter the %(field)s, or 「自社開発」 for "
+                "your own development."
             ),
             code="placeholder",
-            params={"value": value.strip()[:30]},
+            params={"value": value.strip()[:30], "field": field},
         )

@@ -36,7 +36,7 @@ class RequestFields(forms.Form):
 
     def clean_integrator_name(self) -> str:
         value = self.cleaned_data.get("integrator_name", "")
-        validate_integrator(value)
+        validate_integrator(value, self.fields["integrator_name"].label)
         return value
 
 
