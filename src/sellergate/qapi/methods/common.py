@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 
+from sellergate.catalog import selectors
 from sellergate.catalog.models import Brand, Category, Maker
 from sellergate.qapi.params import Param
 from sellergate.qapi.registry import Call, method
@@ -43,39 +44,27 @@ LANGUAGES = ("JA", "KO", "EN", "ZH-CN")
 )
 def get_category_list_all(call: Call) -> list[dict[str, Any]]:
     japanese = call.params.get("lang_cd", "JA") == "JA"
-    by_id = {c.pk: c for c in Category.objects.all()}
-    parents = {c.parent_id for c in by_id.values() if c.parent_id}
 
     def name(category: Category) -> str:
         return category.name if japanese else (category.name_en or category.name)
 
-    rows = []
-    for category in sorted(by_id.values(), key=lambda c: c.code):
-        if category.pk in parents:
-            continue  # items go in leaves only
-        chain = [category]
-        while chain[-1].parent_id is not None:
-            chain.append(by_id[chain[-1].parent_id])
-        large, medium = chain[-1], chain[-2] if len(chain) > 2 else chain[-1]
-        rows.append(
-            {
-                "CATE_L_CD": large.code,
-                "CATE_L_NM": name(large),
-                "CATE_M_CD": medium.code,
-                "CATE_M_NM": name(medium),
-                "CATE_S_CD": category.code,
-                "CATE_S_NM": name(category),
-            }
-        )
-    return rows
+    return [
+        {
+            "CATE_L_CD": large.code,
+            "CATE_L_NM": name(large),
+            "CATE_M_CD": medium.code,
+            "CATE_M_NM": name(medium),
+            "CATE_S_CD": small.code,
+            "CATE_S_NM": name(small),
+        }
+        for large, medium, small in selectors.leaf_categories()
+    ]
 
 
 def _named(rows: QuerySet[Any], keyword: str) -> list[dict[str, Any]]:
-    if keyword:
-        rows = rows.filter(Q(name__icontains=keyword) | Q(name_en__icontains=keyword))
     return [
         {"M_B_NO": row.number, "M_B_NM": row.name, "M_B_NM_EN": row.name_en}
-        for row in rows.order_by("name")[:MAX_ROWS]
+        for row in selectors.named(rows, keyword, MAX_ROWS)
     ]
 
 
