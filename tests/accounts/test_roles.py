@@ -87,3 +87,18 @@ def test_a_deactivated_sellers_user_is_shut_out(client) -> None:
 def test_anonymous_visitors_are_sent_to_the_log_in_of_the_face_they_asked_for(client) -> None:
     assert client.get("/seller/").url.startswith("/seller/login/")
     assert client.get("/desk/").url.startswith("/desk/login/")
+
+
+def test_a_failed_log_in_names_the_field_as_it_is_labelled_and_log_out_is_said(client) -> None:
+    from django.urls import reverse
+
+    from tests.factories import PASSWORD, SellerUserFactory
+
+    wrong = client.post(reverse("portal:login"), {"username": "nobody", "password": "x"})
+    page = wrong.content.decode()
+    assert "正しいユーザーIDとパスワードを入力してください" in page
+    assert "ユーザー名" not in page
+    user = SellerUserFactory()
+    client.post(reverse("portal:login"), {"username": user.username, "password": PASSWORD})
+    out = client.post(reverse("portal:logout"), follow=True).content.decode()
+    assert "ログアウトしました" in out

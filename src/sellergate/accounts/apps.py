@@ -1,4 +1,8 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.contrib import messages
+from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -13,3 +17,10 @@ class AccountsConfig(AppConfig):
         # After every app's migration (not only this one's): the permissions of the
         # apps migrated after accounts exist only then.
         post_migrate.connect(desk_roles.ensure_roles, dispatch_uid="sellergate.desk_roles")
+        user_logged_out.connect(_say_logged_out, dispatch_uid="sellergate.logged_out")
+
+
+def _say_logged_out(sender: object, request: Any, user: object, **kwargs: object) -> None:
+    """The log-in page a person lands on after logging out says that they did."""
+    if request is not None:
+        messages.success(request, _("You have logged out."))

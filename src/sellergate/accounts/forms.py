@@ -16,7 +16,11 @@ class ThrottledLoginForm(AuthenticationForm):
     def get_invalid_login_error(self) -> forms.ValidationError:
         until = getattr(self.request, "login_locked_until", None)
         if until is None:
-            return super().get_invalid_login_error()
+            # Django's says 「ユーザー名」 (the model's word); the field says ユーザーID.
+            return forms.ValidationError(
+                _("Enter a correct user ID and password. Both are case-sensitive."),
+                code="invalid_login",
+            )
         return forms.ValidationError(
             _(
                 "Too many failed log-ins: log-in is locked until %(when)s (Japan time). Try "
