@@ -163,6 +163,7 @@ def test_every_package_has_a_layer() -> None:
         "bootstrap",
         "cli",
         "demo",
+        "demo_mail",
         "demo_orders",
         "error_pages",
         "management",

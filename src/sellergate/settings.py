@@ -253,11 +253,14 @@ X_FRAME_OPTIONS = "DENY"
 
 EMAIL_BACKEND_PATH = env_str(
     "SELLERGATE_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEMO or DEBUG
+    "sellergate.demo_mail.DemoEmailBackend"
+    if DEMO
+    else "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
-    "Django e-mail backend; console in demo, SMTP otherwise.",
-    shown="SMTP (console in demo or debug)",
+    "Django e-mail backend: SMTP; in demo each mail in full under DATA_DIR/mail/ and one "
+    "line on the console; the console in debug.",
+    shown="SMTP (demo: files and a line each; debug: console)",
 )
 _smtp_options = {
     "host": env_str("SELLERGATE_EMAIL_HOST", "localhost", "SMTP host."),
@@ -270,7 +273,11 @@ _smtp_options = {
 MAILERS = {
     "default": {
         "BACKEND": EMAIL_BACKEND_PATH,
-        "OPTIONS": _smtp_options if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend") else {},
+        "OPTIONS": _smtp_options
+        if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend")
+        else {"file_path": str(DATA_DIR / "mail")}
+        if EMAIL_BACKEND_PATH.endswith(("DemoEmailBackend", "filebased.EmailBackend"))
+        else {},
     }
 }
 DEFAULT_FROM_EMAIL = env_str(
