@@ -20,7 +20,7 @@ from sellergate.accounts import desk_roles
 from sellergate.accounts.models import User
 from sellergate.accounts.services import operator_create, seller_member_create
 from sellergate.businessdays.calendar import load_calendar
-from sellergate.catalog import move, move_rows
+from sellergate.catalog import move, move_rows, options
 from sellergate.catalog.models import Brand, Category, Product, ShippingGroup, StyleCode, TpoCode
 from sellergate.catalog.reference import reference_save
 from sellergate.catalog.services import product_create
@@ -298,8 +298,7 @@ def _ensure_move_listing(seller: Seller) -> None:
             "price": 5900,
             "tax_rate": "10",
             "shipping_no": 1,
-            "options": stock,
-            "quantity": sum(row["qty"] for row in stock),
+            **options.inventory_values(stock),
         },
         move={
             "series_name": "ワイドパンツ",

@@ -37,3 +37,17 @@ def test_the_groups_follow_the_permissions_there_are() -> None:
     assert {"add_closureday", "change_tpocode", "view_auditevent"} <= codenames
     assert "override_eligibility" not in codenames
     assert not any(p.content_type.app_label == "accounts" for p in operators.permissions.all())
+
+
+def test_the_groups_are_brought_up_to_date_once_per_migrate_after_the_last_app() -> None:
+    from django.apps import apps
+
+    migrated = [c for c in apps.get_app_configs() if c.models_module is not None]
+    Group.objects.all().delete()
+    desk_roles.after_migrate(sender=migrated[0])
+    assert not Group.objects.exists()  # the later apps' permissions may not exist yet
+    desk_roles.after_migrate(sender=migrated[-1])
+    assert set(Group.objects.values_list("name", flat=True)) == {
+        desk_roles.OPERATORS,
+        desk_roles.LEADS,
+    }

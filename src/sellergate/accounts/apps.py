@@ -14,9 +14,9 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from sellergate.accounts import desk_roles
 
-        # After every app's migration (not only this one's): the permissions of the
-        # apps migrated after accounts exist only then.
-        post_migrate.connect(desk_roles.ensure_roles, dispatch_uid="sellergate.desk_roles")
+        # For every app's migration (not only this one's): the permissions of the apps
+        # migrated after accounts exist only after theirs (desk_roles.after_migrate).
+        post_migrate.connect(desk_roles.after_migrate, dispatch_uid="sellergate.desk_roles")
         user_logged_out.connect(_say_logged_out, dispatch_uid="sellergate.logged_out")
 
 

@@ -39,8 +39,16 @@ def operator_permissions() -> QuerySet[Permission]:
     )
 
 
-def ensure_roles(**_signal: Any) -> None:
-    """The two groups with their permissions (a post_migrate receiver; idempotent)."""
+def after_migrate(sender: Any, **_signal: Any) -> None:
+    """post_migrate is sent once per app, each after that app's permissions were made:
+    the groups are brought up to date once, after the last app's."""
+    migrated = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if migrated and sender is migrated[-1]:
+        ensure_roles()
+
+
+def ensure_roles() -> None:
+    """The two groups with their permissions (idempotent)."""
     operators, _created = Group.objects.get_or_create(name=OPERATORS)
     operators.permissions.set(operator_permissions())
     leads, _created = Group.objects.get_or_create(name=LEADS)

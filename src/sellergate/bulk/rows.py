@@ -51,10 +51,9 @@ class Outcome:
 def normalised(cells: dict[str, str]) -> dict[str, str]:
     """The row with its seller item code in the catalog's one form (``seller_codes``), so
     the duplicate check, the lookup and the write all see the code the catalog keeps."""
-    code = cells.get("seller_unique_item_id")
-    if code and seller_codes.normal(code) != code:
-        return {**cells, "seller_unique_item_id": seller_codes.normal(code)}
-    return cells
+    code = cells.get("seller_unique_item_id", "")
+    form = seller_codes.normal(code) if code else code
+    return cells if form == code else {**cells, "seller_unique_item_id": form}
 
 
 def identity(kind: str, cells: dict[str, str]) -> str:

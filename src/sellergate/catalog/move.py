@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sellergate.audit.services import audit_record
@@ -71,9 +72,8 @@ def _title(values: dict[str, Any], move: dict[str, Any]) -> str:
 def _save(move: MoveListing) -> None:
     try:
         move.full_clean(exclude={"product"})
-    except Exception as error:  # ValidationError: the first field's first message
-        field, errors = next(iter(error.error_dict.items()))  # type: ignore[attr-defined]
-        raise CatalogError(f"move.{field}", _(errors[0].message, errors[0].params)) from None
+    except ValidationError as error:
+        raise services.refusal_of(error, "move.") from None
     move.save()
 
 
@@ -109,7 +109,7 @@ def move_of(product: Product) -> MoveListing:
             _("Item %(code)s is a normal item, not a MOVE listing.") % {"code": product.item_code},
             code="state",
         )
-    return MoveListing.objects.get(pk=product.pk)
+    return product.move  # kept on the product: the handlers and the services ask again
 
 
 @transaction.atomic

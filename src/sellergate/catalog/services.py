@@ -143,6 +143,14 @@ def _is_date(text: str) -> bool:
     return True
 
 
+def refusal_of(error: ValidationError, prefix: str = "") -> CatalogError:
+    """A model's ``full_clean`` refusal as the catalog's: its first field's first message
+    (Django's own, kept lazy like ours), the field named with ``prefix``."""
+    field, errors = next(iter(error.error_dict.items()))
+    first = errors[0]
+    return CatalogError(f"{prefix}{field}", _(first.message, first.params))
+
+
 def _clean(product: Product) -> None:
     # Checked on the product as it will be, since a change may give only one of the two.
     check_available_date(product.available_date_type, product.available_date_value)
@@ -151,9 +159,7 @@ def _clean(product: Product) -> None:
             exclude={"seller", "item_code"}, validate_unique=False, validate_constraints=False
         )
     except ValidationError as error:
-        field, errors = next(iter(error.error_dict.items()))
-        first = errors[0]  # Django's own message, kept lazy like ours
-        raise CatalogError(field, _(first.message, first.params)) from None
+        raise refusal_of(error) from None
     if product.listing == Listing.MOVE:  # its own limits, on the values as cleaned
         move_rows.check_product(product)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
-from sellergate.catalog import move, move_rows, services
+from sellergate.catalog import move, move_rows, options, services
 from sellergate.catalog.models import Product
 from sellergate.qapi.methods import items_basic, items_contents, items_order
 from sellergate.qapi.methods.item_fields import IDENTIFY, call_product, item_info
@@ -164,7 +164,7 @@ def edit_move_goods_inventory(call: Call) -> dict[str, Any]:
         product = services.product_update(
             actor=call.actor,
             product=product,
-            values={"options": rows, "quantity": sum(row["qty"] for row in rows)},
+            values=options.inventory_values(rows),
             action="product.options",
         )
     return inventory_answer(product)

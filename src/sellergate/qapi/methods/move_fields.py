@@ -9,12 +9,11 @@ about it name the parameter.
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any
 
 from django.utils.translation import gettext_lazy
 
-from sellergate.catalog import move_rows
+from sellergate.catalog import move_rows, options, services
 from sellergate.catalog.errors import CatalogError
 from sellergate.catalog.models import Product
 from sellergate.core.errors import Message as _
@@ -264,7 +263,6 @@ UPDATE_FIELDS: tuple[Param, ...] = (
     dataclasses.replace(ITEM_CODE, required=True),
     *(dataclasses.replace(p, required=False) if p.name == "TaxRate" else p for p in MOVE_FIELDS),
 )
-SAME_DAY = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 PLAIN = {
     p.name: p.field
     for p in MOVE_FIELDS
@@ -280,7 +278,7 @@ KEPT = {
 def _available(value: str) -> tuple[int, str]:
     """The guide's one field as the catalog's two (type and value)."""
     text = value.strip()
-    if SAME_DAY.fullmatch(text):
+    if services.SAME_DAY.match(text):
         return 1, text
     if text.isdigit() and 1 <= int(text) <= 14:
         return (0 if int(text) <= 3 else 2), str(int(text))
@@ -339,7 +337,7 @@ def move_values(call: Call, old: Product | None = None) -> tuple[dict[str, Any],
             params.get("OptionQty", ""),
             old.move.colours if old else None,
         )
-        values["quantity"] = sum(row["qty"] for row in values["options"])
+        values.update(options.inventory_values(values["options"]))
         move["colours"] = colours
     for name, field, most in (
         ("StyleNumber", "styles", move_rows.MAX_STYLES),
