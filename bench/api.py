@@ -1,13 +1,17 @@
 """Marketplace API benchmark (not a test): the production web server on loopback.
 
     uv run python bench/api.py [--connections 50] [--seconds 10] [--workers N] [--threads 2]
+                               [--flooders 8]
 
 Serves sellergate with granian (as `sellergate serve` does, plus one bare view, see
 bench/api_app.py) from a scratch data directory, and drives it with Debian's `wrk`
 (apt-get install wrk): ItemsLookup.GetItemDetailInfo with a valid seller authorization
 key, then bare Django views returning the same JSON without authentication, in the
-same run. Prints requests/s, p50/p99 and the ratios; then times seller authorization key
-verification in this process, from the cache and from the database.
+same run. Prints requests/s, p50/p99 and the ratios; then the API's latency for a few clients
+while FLOODERS threads send wrong passwords to /seller/login/, /desk/login/ and
+CreateCertificationKey as fast as they can, against the same clients without the flood
+in the same run (a log-in flood must not be a lever to slow the site); then times seller
+authorization key verification in this process, from the cache and from the database.
 """
 
 from __future__ import annotations
@@ -22,10 +26,13 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.cookiejar import CookieJar
 from pathlib import Path
+from urllib.error import HTTPError
 from urllib.parse import urlencode
-from urllib.request import urlopen
+from urllib.request import HTTPCookieProcessor, build_opener, urlopen
 
 from loopback import free_port  # bench/ is on sys.path when a bench runs
 
@@ -56,7 +63,7 @@ p = product_create(actor=a, seller=s, values={"seller_code": "MUG-1", "title": "
 _k, key = api_keys.api_key_create(actor=a, seller=s, name="bench")
 _sak, sak = seller_auth_keys.sak_issue(api_key_token=key, login_id="bench-user",
                                password="bench-password-1")
-print(json.dumps({"sak": sak, "item": p.item_code, "seller": s.pk}))
+print(json.dumps({"sak": sak, "item": p.item_code, "seller": s.pk, "key": key}))
 """
 
 
@@ -114,6 +121,60 @@ print(f"SAK verification: cached {{cached:.1f}} µs, uncached (database) {{cold:
     ).stdout.strip()
 
 
+def flood(base: str, api_key_less_url: str, stop: threading.Event, counts: dict[str, int]) -> None:
+    """Wrong passwords until ``stop``: the two log-in pages (with their CSRF token, as a
+    browser-driven attacker sends them) and the API's certification, in turn."""
+    jar = CookieJar()
+    opener = build_opener(HTTPCookieProcessor(jar))
+    pages = [f"{base}/seller/login/", f"{base}/desk/login/"]
+    tokens = {}
+    for page in pages:
+        html = opener.open(page).read().decode()
+        tokens[page] = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
+    n = 0
+    while not stop.is_set():
+        n += 1
+        try:
+            if n % 3 == 2:
+                opener.open(api_key_less_url + f"&user_id=bench-user&pwd=guess-{n}").read()
+            else:
+                page = pages[n % 3 == 1]
+                form = {
+                    "csrfmiddlewaretoken": tokens[page],
+                    "username": "bench-user",
+                    "password": f"guess-{n}",
+                }
+                opener.open(page, urlencode(form).encode()).read()
+        except HTTPError as error:
+            error.read()
+        counts["attempts"] = counts.get("attempts", 0) + 1
+
+
+def flood_report(base: str, api_url: str, cert_url: str, flooders: int, seconds: int) -> str:
+    quiet = wrk(api_url, 4, seconds)
+    stop = threading.Event()
+    counts: dict[str, int] = {}
+    threads = [
+        threading.Thread(target=flood, args=(base, cert_url, stop, counts)) for _ in range(flooders)
+    ]
+    for thread in threads:
+        thread.start()
+    time.sleep(1)  # the flood under way (and the throttle locked) before measuring
+    started, before = time.monotonic(), counts.get("attempts", 0)
+    flooded = wrk(api_url, 4, seconds)
+    rate = (counts.get("attempts", 0) - before) / (time.monotonic() - started)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    return (
+        f"API with 4 clients, quiet:                       p50 {quiet[1]:6.1f} ms   "
+        f"p99 {quiet[2]:6.1f} ms   {quiet[0]:6.0f} req/s\n"
+        f"API with 4 clients, {flooders} threads flooding log-ins:  p50 {flooded[1]:6.1f} ms   "
+        f"p99 {flooded[2]:6.1f} ms   {flooded[0]:6.0f} req/s   ({rate:.0f} wrong passwords/s "
+        f"sent; p99 flooded/quiet {flooded[2] / quiet[2]:.1f})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--connections", type=int, default=50)
@@ -122,6 +183,7 @@ def main() -> None:
         "--workers", type=int, default=os.cpu_count() or 1, help="granian worker processes"
     )
     parser.add_argument("--threads", type=int, default=2, help="granian threads per worker")
+    parser.add_argument("--flooders", type=int, default=8, help="threads flooding log-ins")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
@@ -196,6 +258,10 @@ def main() -> None:
                 args.seconds,
             )
             static = wrk(f"{base}/bench/bare/static/", args.connections, args.seconds)
+            cert_url = f"{base}/GMKT.INC.Front.QAPIService/ebayjapan.qapi?" + urlencode(
+                {"method": "CertificationAPI.CreateCertificationKey", "key": made["key"]}
+            )
+            flooded = flood_report(base, api_url, cert_url, args.flooders, args.seconds)
         finally:
             if server is not None:
                 server.send_signal(signal.SIGTERM)
@@ -220,6 +286,7 @@ def main() -> None:
             f"ratio API / bare lookup: {api[0] / lookup[0]:.2f}   "
             f"API / fixed bytes: {api[0] / static[0]:.2f}"
         )
+        print(flooded)
         print(verification_timings(env, made["sak"]))
 
 

@@ -54,7 +54,7 @@ def test_loading_twice_duplicates_nothing() -> None:
 
 def test_the_ready_seller_has_its_requests_fulfilled_and_fresh_secrets_each_start() -> None:
     from sellergate.access.models import AccessRequest
-    from sellergate.credentials.ftp_accounts import ftp_authenticate
+    from sellergate.credentials.ftp_authentication import ftp_authenticate
     from sellergate.credentials.models import ApiKey, KeyStatus
     from sellergate.credentials.verification import verify_api_key
     from sellergate.demo import issue_demo_secrets

@@ -12,7 +12,7 @@ import time_machine
 from django.conf import settings
 from playwright.sync_api import Browser, Page, expect
 
-from sellergate.credentials.ftp_accounts import ftp_authenticate
+from sellergate.credentials.ftp_authentication import ftp_authenticate
 from sellergate.credentials.verification import verify_api_key
 from tests.browser.test_requests import new_page
 from tests.browser.test_standing import log_in

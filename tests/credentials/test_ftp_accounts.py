@@ -11,7 +11,7 @@ import pytest
 from sellergate.access.models import RequestStatus
 from sellergate.audit.models import AuditEvent
 from sellergate.core.actors import Actor
-from sellergate.credentials import ftp_accounts
+from sellergate.credentials import ftp_accounts, ftp_authentication
 from sellergate.credentials.errors import CredentialError, KeyRejected
 from sellergate.credentials.models import FtpAccount, FtpStatus
 from sellergate.grants import provisioning
@@ -64,17 +64,17 @@ def test_the_password_is_issued_once_and_checked_by_the_authorizer_service() -> 
         ftp_accounts.ftp_password_reset(actor=DESK, account=account)  # not active yet
     account = provisioning.ftp_account_provision(account_id=account.pk)
     password = ftp_accounts.ftp_password_reset(actor=DESK, account=account)
-    assert ftp_accounts.ftp_authenticate("sg-shop-ftp", password).pk == account.pk
+    assert ftp_authentication.ftp_authenticate("sg-shop-ftp", password).pk == account.pk
     account.refresh_from_db()
     assert password not in account.password_hash
     for user, secret in (("sg-shop-ftp", "wrong"), ("nobody", password)):
         with pytest.raises(KeyRejected) as raised:
-            ftp_accounts.ftp_authenticate(user, secret)
+            ftp_authentication.ftp_authenticate(user, secret)
         assert raised.value.reason == "unknown"
     new_password = ftp_accounts.ftp_password_reset(actor=DESK, account=account)
     with pytest.raises(KeyRejected):
-        ftp_accounts.ftp_authenticate("sg-shop-ftp", password)
-    assert ftp_accounts.ftp_authenticate("sg-shop-ftp", new_password)
+        ftp_authentication.ftp_authenticate("sg-shop-ftp", password)
+    assert ftp_authentication.ftp_authenticate("sg-shop-ftp", new_password)
 
 
 def test_a_suspended_account_is_refused_and_reactivated_with_reasons() -> None:
@@ -85,10 +85,10 @@ def test_a_suspended_account_is_refused_and_reactivated_with_reasons() -> None:
         ftp_accounts.ftp_account_suspend(actor=DESK, account=account, reason="")
     ftp_accounts.ftp_account_suspend(actor=DESK, account=account, reason="不正アクセスの疑い")
     with pytest.raises(KeyRejected) as raised:
-        ftp_accounts.ftp_authenticate("sg-shop-ftp", password)
+        ftp_authentication.ftp_authenticate("sg-shop-ftp", password)
     assert raised.value.reason == "revoked"
     ftp_accounts.ftp_account_reactivate(actor=DESK, account=account, reason="確認済み")
-    assert ftp_accounts.ftp_authenticate("sg-shop-ftp", password)
+    assert ftp_authentication.ftp_authenticate("sg-shop-ftp", password)
 
 
 def test_a_second_ftp_application_is_refused_once_an_account_exists() -> None:

@@ -9,7 +9,7 @@ from django.db import connection
 from django.urls import reverse
 
 from sellergate.core.actors import Actor
-from sellergate.credentials import ftp_accounts, seller_auth_keys
+from sellergate.credentials import ftp_accounts, ftp_authentication, seller_auth_keys
 from sellergate.credentials.models import FtpAccount
 from sellergate.credentials.verification import verify_api_key, verify_seller_auth_key
 from tests.factories import PASSWORD, SellerUserFactory, granted_seller
@@ -51,7 +51,7 @@ def test_keys_and_passwords_are_nowhere_in_the_database_or_the_logs(
 
         account = FtpAccount.objects.create(seller=seller, username="sg-hygiene", status="active")
         ftp_password = ftp_accounts.ftp_password_reset(actor=Actor.system("t"), account=account)
-        ftp_accounts.ftp_authenticate("sg-hygiene", ftp_password)
+        ftp_authentication.ftp_authenticate("sg-hygiene", ftp_password)
     finally:
         connection.force_debug_cursor = False
 

@@ -1,4 +1,5 @@
-"""Brute force across connections: banned at the threshold, refused at connect, then let in."""
+"""Brute force across connections: banned at the threshold, refused at the first command,
+then let in."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sellergate.audit.models import AuditEvent
 from sellergate.core.actors import Actor
 from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_lift
 from sellergate.ftpd.models import AddressScore
+from tests.factories import SellerFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -129,3 +131,28 @@ def test_wrong_passwords_for_one_user_from_many_addresses_lock_it(settings) -> N
     assert AuditEvent.objects.filter(action="ftp.lock").count() == 1
     defender_unlock(actor=Actor.system("desk"), username="sg-target")
     assert defender_locked_until("sg-target") is None
+
+
+def test_the_log_in_reads_the_bans_as_the_orm_stores_them(settings) -> None:
+    """Plain SQL on the log-in path (core/hot_reads.py): the same instants as the models."""
+    from sellergate.credentials.models import FtpAccount
+    from sellergate.ftpd.defender import defender_bans, defender_locked_until
+    from sellergate.ftpd.models import AccountScore
+
+    settings.FTP_BAN_THRESHOLD = 2
+    settings.FTP_ACCOUNT_LOCK_THRESHOLD = 1
+    address = "203.0.113.9"
+    assert defender_bans(address, "sg-target") == (None, None)
+    FtpAccount.objects.create(seller=SellerFactory(login_id="target"), username="sg-target")
+    banned = defender_failure(address, "sg-target")  # 1 point of 2: not banned, but locked
+    assert banned is None
+    locked = AccountScore.objects.get(username="sg-target").banned_until
+    assert defender_bans(address, "sg-target") == (None, locked)
+    assert defender_locked_until("sg-target") == locked
+    banned = defender_failure(address, "sg-target")
+    stored = AddressScore.objects.get(address=address).banned_until
+    assert banned == stored
+    assert defender_bans(address, "sg-other") == (stored, None)
+    assert defender_banned_until(address) == stored
+    assert stored.tzinfo is not None
+    assert defender_banned_until(address, now=stored) is None  # a ban ends at its instant

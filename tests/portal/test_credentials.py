@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from sellergate.core.actors import Actor
-from sellergate.credentials import api_keys, ftp_accounts
+from sellergate.credentials import api_keys, ftp_authentication
 from sellergate.credentials.models import ApiKey, FtpAccount, KeyStatus
 from sellergate.ftpd.certificates import ensure_self_signed
 from sellergate.grants import provisioning
@@ -135,7 +135,7 @@ def test_the_ftp_panel_follows_the_account(client, seller_user, settings, tmp_pa
         reverse("portal:ftp_password_reset"), {"nonce": client.session["credential_form_nonce"]}
     )
     password = response.content.decode().split('id="ftp-password" class="secret">')[1].split("<")[0]
-    assert ftp_accounts.ftp_authenticate("sg-panel", password)
+    assert ftp_authentication.ftp_authenticate("sg-panel", password)
     assert password not in client.get(url).content.decode()
     # A new one replaces it: asked first, and the one in use keeps working until then.
     asked = client.post(
@@ -143,7 +143,7 @@ def test_the_ftp_panel_follows_the_account(client, seller_user, settings, tmp_pa
     ).content.decode()
     assert "sg-panel" in asked
     assert 'id="ftp-password"' not in asked
-    assert ftp_accounts.ftp_authenticate("sg-panel", password)
+    assert ftp_authentication.ftp_authenticate("sg-panel", password)
 
 
 def test_the_ftp_panel_shows_unfinished_uploads_and_that_results_do_not_count(

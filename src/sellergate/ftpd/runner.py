@@ -1,8 +1,9 @@
 """Builds and runs the FTP server from an ``FtpConfig``.
 
-pyftpdlib's ThreadedFTPServer: one thread per session, so a log-in's database lookup
-(and a password hash check) never stalls the other sessions the way a single event
-loop would; each thread keeps its own database connection and closes it at the end.
+pyftpdlib's ThreadedFTPServer: one thread per session, so a log-in's password hash check
+never stalls the other sessions the way a single event loop would. The sessions' small
+reads go to a few database threads that keep their connections (``database``); an
+upload's hand-over uses the session's own connection, closed when the session ends.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from types import FrameType
 
 from pyftpdlib.servers import ThreadedFTPServer
 
+from sellergate.ftpd import database
 from sellergate.ftpd.authorizer import SellergateAuthorizer
 from sellergate.ftpd.config import FtpConfig
 from sellergate.ftpd.handler import SellergateFTPHandler, SellergateFTPSHandler
@@ -83,3 +85,4 @@ def run(config: FtpConfig) -> None:
         log.info("FTP server stopping")
     finally:
         server.close_all()
+        database.stop()

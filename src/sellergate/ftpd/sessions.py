@@ -16,7 +16,7 @@ import time
 import weakref
 from dataclasses import dataclass
 
-from django.db import close_old_connections
+from django.db import connections
 from django.utils import timezone
 from pyftpdlib.handlers import FTPHandler
 
@@ -24,8 +24,9 @@ from sellergate.audit.models import AuditEvent
 from sellergate.audit.services import audit_record
 from sellergate.core.actors import Actor
 from sellergate.core.metrics import FTP_BYTES, FTP_LOGINS, FTP_SESSIONS
-from sellergate.credentials.ftp_accounts import ftp_account_usable
+from sellergate.credentials.ftp_authentication import FtpLogin, ftp_account_usable
 from sellergate.credentials.models import FtpAccount
+from sellergate.ftpd import database
 from sellergate.ftpd.defender import defender_banned_until
 from sellergate.ftpd.quotas import limits
 
@@ -35,6 +36,24 @@ log = logging.getLogger(__name__)
 LIVE_SESSIONS: weakref.WeakSet[SessionMixin] = weakref.WeakSet()
 _live_lock = threading.Lock()
 LOGIN_AUDIT_EVERY = dt.timedelta(hours=1)
+#: (account, address) -> when this process last made sure the hour's log-in was audited.
+_login_audited: dict[tuple[int, str], float] = {}
+
+
+def _login_audit_due(account_pk: int, address: str) -> bool:
+    """Whether to ask the audit log about this log-in: not again within the hour this
+    process already asked (a burst of 300 log-ins asked 300 times for the same answer)."""
+    now = time.monotonic()
+    every = LOGIN_AUDIT_EVERY.total_seconds()
+    with _live_lock:
+        if now - _login_audited.get((account_pk, address), -every) < every:
+            return False
+        if len(_login_audited) > 10_000:  # forget what is past the hour anyway
+            for key, at in list(_login_audited.items()):
+                if now - at >= every:
+                    del _login_audited[key]
+        _login_audited[(account_pk, address)] = now
+        return True
 
 
 @dataclass
@@ -63,10 +82,16 @@ class SessionMixin(FTPHandler):
     max_sessions_per_user: int = 10
     _counted = False
     banned_now = False  # set by the authorizer when a failure banned this address
+    _ban_checked = False
+    account: FtpLogin  # set by the authorizer when the log-in succeeds
 
     # --- suspension means stopped ----------------------------------------------------
 
     def pre_process_command(self, line: str, cmd: str, arg: str) -> None:
+        if not self._ban_checked:
+            self._ban_checked = True
+            if self._refused_as_banned():
+                return
         # Every command of a logged-in session re-checks the account and its seller, so a
         # suspension or a closing stops a session that was opened before it.
         if self.authenticated and cmd.upper() != "QUIT" and not self._still_allowed():
@@ -80,11 +105,7 @@ class SessionMixin(FTPHandler):
         super().pre_process_command(line, cmd, arg)
 
     def _still_allowed(self) -> bool:
-        close_old_connections()
-        try:
-            return ftp_account_usable(self.username)
-        finally:
-            close_old_connections()
+        return database.run(ftp_account_usable, self.username)
 
     # --- the defender --------------------------------------------------------------
 
@@ -94,18 +115,23 @@ class SessionMixin(FTPHandler):
         FTP_SESSIONS.inc()
         self._counted = True
         self._session = SessionTotals(started=time.monotonic())
-        close_old_connections()
-        try:
-            until = defender_banned_until(self.remote_ip)
-        finally:
-            close_old_connections()
-        if until is not None:
-            local = timezone.localtime(until)
-            self.respond(
-                f"421 Too many failed log-ins from {self.remote_ip}; "
-                f"try again after {local:%Y-%m-%d %H:%M} (Japan time)."
-            )
-            self.close_when_done()
+
+    def _refused_as_banned(self) -> bool:
+        """A banned address is refused at its first command, whatever it is. Not in
+        ``on_connect``: pyftpdlib calls that in the one thread that accepts every
+        connection, and a database read there made each accept wait for it (300 at once
+        were let in one by one over 0.8 s). A ban that begins later is the log-in's to
+        check (``SellergateAuthorizer``)."""
+        until = database.run(defender_banned_until, self.remote_ip)
+        if until is None:
+            return False
+        local = timezone.localtime(until)
+        self.respond(
+            f"421 Too many failed log-ins from {self.remote_ip}; "
+            f"try again after {local:%Y-%m-%d %H:%M} (Japan time)."
+        )
+        self.close_when_done()
+        return True
 
     def on_login_failed(self, username: str, password: str) -> None:
         # Scored by the authorizer already (ftpd/defender.py): here only the goodbye.
@@ -127,24 +153,23 @@ class SessionMixin(FTPHandler):
             self.close_when_done()
             return
         FTP_LOGINS.labels(outcome="ok").inc()
-        close_old_connections()
-        try:
-            account = FtpAccount.objects.select_related("seller").get(username=username)
-            self._limits = limits(account.quota_bytes, account.quota_files)
-            self._audit_login(account)
-        finally:
-            close_old_connections()
+        account = self.account  # as the authorizer read it a moment ago
+        self._limits = limits(account.quota_bytes, account.quota_files)
+        if _login_audit_due(account.pk, self.remote_ip):
+            database.run(self._audit_login, account.pk)
 
-    def _audit_login(self, account: FtpAccount) -> None:
-        """One audit event per account and address an hour, however many log-ins."""
+    def _audit_login(self, account_pk: int) -> None:
+        """One audit event per account and address an hour, however many log-ins (and
+        however many FTP processes: the audit log is asked, not this process's memory)."""
         since = timezone.now() - LOGIN_AUDIT_EVERY
         recent = AuditEvent.objects.filter(
             action="ftp.login",
-            object_id=str(account.pk),
+            object_id=str(account_pk),
             source_address=self.remote_ip,
             occurred_at__gte=since,
         )
         if not recent.exists():
+            account = FtpAccount.objects.select_related("seller").get(pk=account_pk)
             audit_record(
                 actor=Actor(
                     user=None, label=f"ftp:{account.username}", source_address=self.remote_ip
@@ -177,7 +202,7 @@ class SessionMixin(FTPHandler):
         if self._counted:  # a connection refused at accept (too many) was never counted
             FTP_SESSIONS.dec()
             self._counted = False
-        close_old_connections()
+        connections.close_all()  # this session's own (an upload's hand-over), if it had one
         totals = self._session
         seconds = time.monotonic() - totals.started
         user = getattr(self, "username", None) if self.authenticated else None
