@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",  # intcomma for prices and stock on the pages
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     # domain apps (docs/architecture.md)

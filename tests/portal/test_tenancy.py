@@ -18,6 +18,7 @@ from tests.factories import (
     ClaimFactory,
     CustomerQuestionFactory,
     LateOrderFactory,
+    ProductFactory,
     SellerUserFactory,
     access_request,
     granted_seller,
@@ -152,6 +153,7 @@ def theirs(tmp_path):
     order = LateOrderFactory(seller=owner.seller, order_no="8100000001", item_title="秘密の商品")
     question = CustomerQuestionFactory(seller=owner.seller, question_no="8100000002")
     claim = ClaimFactory(seller=owner.seller, claim_no="C8100000003", kind="return", order_no="")
+    product = ProductFactory(seller=owner.seller, title="秘密の品物", seller_code="SECRET-1")
     return {
         "api_key": key,
         "job": job,
@@ -161,7 +163,10 @@ def theirs(tmp_path):
         "order_no": order.order_no,
         "question_no": question.question_no,
         "claim_no": claim.claim_no,
+        "item_code": product.item_code,
         "markers": [
+            "秘密の品物",
+            "SECRET-1",
             "秘密キー",
             key.last4,
             "secret-upload.csv",
@@ -175,7 +180,7 @@ def theirs(tmp_path):
 
 
 #: Route parameters that name a record by its number, for the fixture's records.
-NUMBERED = ("order_no", "question_no", "claim_no")
+NUMBERED = ("order_no", "question_no", "claim_no", "item_code")
 
 
 def _state(theirs) -> tuple:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from sellergate.portal import bulk, credentials, lookups, orders, views
+from sellergate.portal import bulk, credentials, lookups, orders, products, views
 
 app_name = "portal"
 
@@ -33,6 +33,8 @@ urlpatterns = [
     path("products/bulk/templates/<str:kind>/<str:fmt>/", bulk.bulk_template, name="bulk_template"),
     path("products/bulk/ftp/", credentials.ftp_panel, name="ftp_panel"),
     path("products/bulk/ftp/password/", credentials.ftp_password_reset, name="ftp_password_reset"),
+    path("products/", products.product_list, name="products"),
+    path("products/item/<str:item_code>/", products.product_detail, name="product_detail"),
     path("categories/", lookups.categories, name="categories"),
     path("brands/", lookups.brands, name="brands"),
     path("orders/", orders.order_list, name="orders"),
