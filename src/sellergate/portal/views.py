@@ -24,6 +24,7 @@ from sellergate.core.errors import Refusal
 from sellergate.grants import services as grants
 from sellergate.portal.forms import ApiKeyRequestForm, FtpApplicationForm, MessageForm
 from sellergate.portal.tenancy import current_seller
+from sellergate.portal.todo import things_to_do
 from sellergate.sellers.eligibility import Eligibility, evaluate_eligibility
 from sellergate.sellers.standing import business_today
 
@@ -50,7 +51,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portal/home.html",
-        {"seller": seller, "eligibility": evaluate_eligibility(seller), **_calendar_context()},
+        {
+            "seller": seller,
+            "eligibility": evaluate_eligibility(seller),
+            "todos": things_to_do(seller),
+            **_calendar_context(),
+        },
     )
 
 
