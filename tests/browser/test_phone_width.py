@@ -73,7 +73,7 @@ def test_nothing_overflows_a_phones_width(phone, live_server, tmp_path) -> None:
         wide[name] = overflow(phone)
     phone.context.clear_cookies()
     log_in(phone, f"{live_server.url}/desk/", OperatorFactory().username)
-    for name, path in (("desk-sellers", "/desk/"), ("desk-queue", "/desk/requests/")):
+    for name, path in (("desk-sellers", "/desk/sellers/"), ("desk-queue", "/desk/")):
         phone.goto(f"{live_server.url}{path}")
         phone.screenshot(path=shots / f"phone-{name}.png", full_page=True)
         wide[name] = overflow(phone)

@@ -59,7 +59,7 @@ def test_an_operator_sees_the_seller_list(page: Page, live_server) -> None:
     LateOrderFactory(seller=SellerFactory(login_id="shop-late"))
     operator = OperatorFactory()
 
-    log_in(page, f"{live_server.url}/desk/", operator.username)
+    log_in(page, f"{live_server.url}/desk/sellers/", operator.username)
 
     rows = page.locator("table.sellers tbody tr")
     expect(rows).to_have_count(2)

@@ -12,9 +12,11 @@ urlpatterns = [
         auth_views.LogoutView.as_view(next_page=reverse_lazy("desk:login")),
         name="logout",
     ),
-    path("", views.seller_list, name="seller_list"),
+    # The desk lands on the request queue: what waits for an operator (#19).
+    path("", requests.queue, name="request_queue"),
+    path("requests/", requests.queue),  # the queue's address before; kept for bookmarks
+    path("sellers/", views.seller_list, name="seller_list"),
     path("sellers/<str:login_id>/", views.seller_detail, name="seller_detail"),
-    path("requests/", requests.queue, name="request_queue"),
     path("requests/<int:pk>/", requests.detail, name="request_detail"),
     path("requests/<int:pk>/approve/", requests.approve, name="request_approve"),
     path("requests/<int:pk>/reject/", requests.reject, name="request_reject"),

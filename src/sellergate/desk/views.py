@@ -18,7 +18,7 @@ from sellergate.sellers.selectors import sellers_with_standing
 class LoginView(auth_views.LoginView):
     template_name = "desk/login.html"
     authentication_form = OperatorLoginForm
-    next_page = cast("str", reverse_lazy("desk:seller_list"))  # lazy: resolved when used
+    next_page = cast("str", reverse_lazy("desk:request_queue"))  # lazy: resolved when used
 
 
 STANDING_FILTERS = {"eligible": Q(eligible=True), "blocked": Q(eligible=False)}
