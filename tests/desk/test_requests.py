@@ -41,6 +41,28 @@ def test_the_queue_is_ordered_by_due_date_and_highlights_the_overdue(desk) -> No
     assert rows(today.content.decode()) == [weekend.pk, later.pk]
 
 
+@time_machine.travel(dt.datetime(2026, 11, 30, 10, 0, tzinfo=JST), tick=False)
+def test_the_queue_counts_what_waits_and_marks_a_sellers_new_reply(desk) -> None:
+    from sellergate.access.services import request_answer, request_ask
+    from sellergate.core.actors import Actor
+    from sellergate.desk.requests import queue_counts
+    from sellergate.sellers.standing import business_today
+
+    access_request(SellerFactory(), now=dt.datetime(2026, 11, 30, 9, 0, tzinfo=JST))
+    access_request(SellerFactory(), now=dt.datetime(2026, 11, 26, 9, 0, tzinfo=JST))
+    asked = access_request(SellerFactory(), now=dt.datetime(2026, 11, 30, 9, 30, tzinfo=JST))
+    request_ask(actor=Actor.system("desk"), request=asked, message="連携先は?")
+    assert queue_counts(business_today()) == {"open": 3, "today": 2, "overdue": 1, "replied": 0}
+    page = desk.get(reverse("desk:request_queue")).content.decode()
+    assert "data-replied" not in page
+    request_answer(actor=Actor.system("seller"), request=asked, message="自社開発です")
+    assert queue_counts(business_today())["replied"] == 1
+    page = desk.get(reverse("desk:request_queue")).content.decode()
+    assert page.count("data-replied") == 1
+    assert f'data-request="{asked.pk}"' in page.split("data-replied")[0].rsplit("<tr", 1)[1]
+    assert "期日超過 1件" in page
+
+
 def test_the_queue_filters_by_kind_status_and_seller(desk) -> None:
     api = access_request(SellerFactory(login_id="shop-api"))
     ftp = access_request(SellerFactory(login_id="shop-ftp"), kind="ftp")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sellergate.access import services as access
-from sellergate.access.models import OPEN_STATUSES, AccessRequest, RequestStatus
+from sellergate.access.models import (
+    OPEN_STATUSES,
+    AccessRequest,
+    Author,
+    RequestMessage,
+    RequestStatus,
+)
 from sellergate.accounts.roles import operator_required
 from sellergate.core.actors import Actor
 from sellergate.core.confirm import confirmation, confirmed
@@ -26,8 +33,29 @@ from sellergate.sellers.eligibility import Eligibility, evaluate_eligibility
 from sellergate.sellers.standing import business_today
 
 
+def _with_last_author(requests: QuerySet[AccessRequest]) -> QuerySet[AccessRequest]:
+    """Each request with who wrote last in its thread: a seller's reply after the desk's
+    question is news for the desk (the reply put the request back to submitted)."""
+    last = RequestMessage.objects.filter(request=OuterRef("pk")).order_by("-created_at", "-id")
+    return requests.annotate(last_author=Subquery(last.values("author_role")[:1]))
+
+
+def queue_counts(today: dt.date) -> dict[str, int]:
+    """The open requests at a glance: how many, due today, overdue, with a new reply."""
+    waiting = [RequestStatus.SUBMITTED, RequestStatus.NEEDS_INFO]
+    open_requests = _with_last_author(AccessRequest.objects.filter(status__in=waiting))
+    return open_requests.aggregate(
+        open=Count("pk"),
+        today=Count("pk", filter=Q(due_on=today)),
+        overdue=Count("pk", filter=Q(due_on__lt=today)),
+        replied=Count("pk", filter=Q(status=RequestStatus.SUBMITTED, last_author=Author.SELLER)),
+    )
+
+
 def _filtered(form: QueueFilter) -> QuerySet[AccessRequest]:
-    requests = AccessRequest.objects.select_related("seller").order_by("due_on", "received_at")
+    requests = _with_last_author(
+        AccessRequest.objects.select_related("seller").order_by("due_on", "received_at")
+    )
     if not form.is_valid():
         return requests.filter(status__in=[RequestStatus.SUBMITTED])
     data = form.cleaned_data
@@ -53,10 +81,16 @@ def _filtered(form: QueueFilter) -> QuerySet[AccessRequest]:
 @operator_required
 def queue(request: HttpRequest) -> HttpResponse:
     form = QueueFilter(request.GET or {"status": "open"})
+    today = business_today()
     return render(
         request,
         "desk/request_queue.html",
-        {"form": form, "requests": _filtered(form), "today": business_today()},
+        {
+            "form": form,
+            "requests": _filtered(form),
+            "today": today,
+            "counts": queue_counts(today),
+        },
     )
 
 
