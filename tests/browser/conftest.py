@@ -85,3 +85,32 @@ def page(browser: Browser, request: pytest.FixtureRequest, tmp_path: Path) -> It
         page.screenshot(path=tmp_path / "failure.png", full_page=True)
         print(f"screenshot of the failure: {tmp_path / 'failure.png'}")
     context.close()
+
+
+#: The two widths the pages are tried at: a desk's screen and a phone's.
+WIDTHS = {"desk": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+class SizedPage:
+    """A Japanese-locale page at one of ``WIDTHS``, and where its screenshots go (kept for
+    a person to look at: ``SELLERGATE_SHOTS``, else the test's tmp dir)."""
+
+    def __init__(self, label: str, page: Page, shots: Path) -> None:
+        self.label, self.page, self.shots = label, page, shots
+
+    def shot(self, name: str) -> None:
+        self.page.screenshot(path=self.shots / f"{self.label}-{name}.png", full_page=True)
+
+
+@pytest.fixture(params=sorted(WIDTHS))
+def sized_page(request, browser: Browser, tmp_path: Path) -> Iterator[SizedPage]:
+    shots = Path(os.environ.get("SELLERGATE_SHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(
+        viewport=WIDTHS[request.param], locale="ja-JP", timezone_id="Asia/Tokyo"
+    )
+    context.set_default_timeout(10_000)
+    try:
+        yield SizedPage(request.param, context.new_page(), shots)
+    finally:
+        context.close()

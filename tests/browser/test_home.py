@@ -3,12 +3,9 @@ the request to answer and the job's result. Screenshots kept for a person."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import expect
 
 from sellergate.access.services import request_ask
 from sellergate.core.actors import Actor
@@ -19,15 +16,7 @@ from tests.factories import BulkJobFactory, SellerUserFactory, access_request
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.parametrize(
-    ("label", "viewport"),
-    [("desk", {"width": 1280, "height": 900}), ("phone", {"width": 390, "height": 844})],
-)
-def test_home_says_what_needs_doing_first(
-    browser: Browser, live_server, tmp_path, label, viewport
-) -> None:
-    shots = Path(os.environ.get("SELLERGATE_SHOTS", tmp_path))
-    shots.mkdir(parents=True, exist_ok=True)
+def test_home_says_what_needs_doing_first(sized_page, live_server) -> None:
     user = SellerUserFactory()
     request = access_request(user.seller, user=user)
     request_ask(actor=Actor.system("desk"), request=request, message="連携先を教えてください")
@@ -39,18 +28,13 @@ def test_home_says_what_needs_doing_first(
         error_rows=4,
         finished_at=timezone.now(),
     )
-    context = browser.new_context(viewport=viewport, locale="ja-JP", timezone_id="Asia/Tokyo")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    try:
-        log_in(page, f"{live_server.url}/seller/", user.username)
-        todo = page.locator("#todo")
-        expect(todo.locator("li")).to_have_count(2)
-        expect(todo.locator("li.urgent")).to_contain_text("サポートデスクから質問があります")
-        expect(todo.locator("li[data-todo=job]")).to_contain_text("120行のうち4行にエラー")
-        page.screenshot(path=shots / f"{label}-home.png", full_page=True)
-        assert overflow(page)[0] == 0, overflow(page)
-        todo.locator("li.urgent a").click()
-        expect(page).to_have_url(f"{live_server.url}/seller/requests/{request.pk}/")
-    finally:
-        context.close()
+    page = sized_page.page
+    log_in(page, f"{live_server.url}/seller/", user.username)
+    todo = page.locator("#todo")
+    expect(todo.locator("li")).to_have_count(2)
+    expect(todo.locator("li.urgent")).to_contain_text("サポートデスクから質問があります")
+    expect(todo.locator("li[data-todo=job]")).to_contain_text("120行のうち4行にエラー")
+    sized_page.shot("home")
+    assert overflow(page)[0] == 0, overflow(page)
+    todo.locator("li.urgent a").click()
+    expect(page).to_have_url(f"{live_server.url}/seller/requests/{request.pk}/")

@@ -4,11 +4,8 @@ Screenshots are kept (``SELLERGATE_SHOTS``, else the test's tmp dir) for a perso
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import expect
 
 from tests.browser.test_phone_width import overflow
 from tests.browser.test_standing import log_in
@@ -17,15 +14,7 @@ from tests.factories import ProductFactory, SellerUserFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.parametrize(
-    ("label", "viewport"),
-    [("desk", {"width": 1280, "height": 900}), ("phone", {"width": 390, "height": 844})],
-)
-def test_a_seller_finds_an_item_and_reads_its_options(
-    browser: Browser, live_server, tmp_path, label, viewport
-) -> None:
-    shots = Path(os.environ.get("SELLERGATE_SHOTS", tmp_path))
-    shots.mkdir(parents=True, exist_ok=True)
+def test_a_seller_finds_an_item_and_reads_its_options(sized_page, live_server) -> None:
     user = SellerUserFactory()
     options = [
         {
@@ -54,24 +43,19 @@ def test_a_seller_finds_an_item_and_reads_its_options(
     )
     for n in range(60):
         ProductFactory(seller=user.seller, seller_code=f"PLATE-{n:03d}", title=f"小皿 {n}")
-    context = browser.new_context(viewport=viewport, locale="ja-JP", timezone_id="Asia/Tokyo")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    try:
-        log_in(page, f"{live_server.url}/seller/", user.username)
-        page.goto(f"{live_server.url}/seller/products/bulk/")
-        page.get_by_role("link", name="商品一覧").first.click()
-        expect(page.locator("tr[data-product]")).to_have_count(50)  # 61 items, 50 a page
-        page.screenshot(path=shots / f"{label}-products.png", full_page=True)
-        assert overflow(page)[0] == 0, overflow(page)
-        page.get_by_label("販売者商品コード、商品コードまたは商品名").fill("tea-cup")
-        page.get_by_role("button", name="検索").click()
-        expect(page.locator("tr[data-product]")).to_have_count(1)
-        page.get_by_role("link", name=wanted.seller_code).click()
-        expect(page.get_by_role("heading", level=1)).to_have_text(wanted.title)
-        expect(page.locator("table.options tbody tr")).to_have_count(2)
-        expect(page.get_by_text("在庫数はオプションの在庫の合計（7）です。")).to_be_visible()
-        page.screenshot(path=shots / f"{label}-product.png", full_page=True)
-        assert overflow(page)[0] == 0, overflow(page)
-    finally:
-        context.close()
+    page = sized_page.page
+    log_in(page, f"{live_server.url}/seller/", user.username)
+    page.goto(f"{live_server.url}/seller/products/bulk/")
+    page.get_by_role("link", name="商品一覧").first.click()
+    expect(page.locator("tr[data-product]")).to_have_count(50)  # 61 items, 50 a page
+    sized_page.shot("products")
+    assert overflow(page)[0] == 0, overflow(page)
+    page.get_by_label("販売者商品コード、商品コードまたは商品名").fill("tea-cup")
+    page.get_by_role("button", name="検索").click()
+    expect(page.locator("tr[data-product]")).to_have_count(1)
+    page.get_by_role("link", name=wanted.seller_code).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(wanted.title)
+    expect(page.locator("table.options tbody tr")).to_have_count(2)
+    expect(page.get_by_text("在庫数はオプションの在庫の合計（7）です。")).to_be_visible()
+    sized_page.shot("product")
+    assert overflow(page)[0] == 0, overflow(page)
