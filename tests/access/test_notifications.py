@@ -136,3 +136,23 @@ def test_a_request_after_the_cut_off_is_told_it_counts_from_the_next_business_da
     assert ("17:00" in body) is said
     assert filed.due_on == (dt.date(2026, 12, 1) if said else dt.date(2026, 11, 30))
     assert filed.due_on.isoformat() in body
+
+
+def test_the_desk_is_told_when_a_seller_answers_its_question(
+    django_capture_on_commit_callbacks,
+) -> None:
+    OperatorFactory(email="desk-ja@example.com")
+    OperatorFactory(email="desk-en@example.com", language="en")
+    filed = access_request(SellerFactory(login_id="shop-answers"))
+    desk = Actor.system("desk")
+    services.request_ask(actor=desk, request=filed, message="連動会社の担当者を教えてください")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_answer(actor=desk, request=filed, message="  担当は山田です  ")
+    by_recipient = {tuple(message.to): message for message in mail.outbox}
+    assert set(by_recipient) == {("desk-ja@example.com",), ("desk-en@example.com",)}
+    english = by_recipient[("desk-en@example.com",)]
+    assert f"Request #{filed.pk}: shop-answers answered" in english.subject
+    assert "担当は山田です" in english.body
+    assert f"/desk/requests/{filed.pk}/" in english.body
+    assert "回答" in by_recipient[("desk-ja@example.com",)].subject

@@ -72,7 +72,12 @@ def request_decided(request: AccessRequest) -> None:
     _to_seller(request, "decided")
 
 
-def _to_operators(request: AccessRequest) -> None:
+def seller_answered(request: AccessRequest, answer: str) -> None:
+    """The seller answered the desk's question: the request is the desk's again."""
+    _to_operators(request, "answered", answer=answer)
+
+
+def _to_operators(request: AccessRequest, template: str = "new_request", **extra: Any) -> None:
     from sellergate.accounts.models import User
 
     by_language: dict[str, list[str]] = defaultdict(list)
@@ -82,8 +87,8 @@ def _to_operators(request: AccessRequest) -> None:
     url = settings.BASE_URL + reverse("desk:request_detail", args=[request.pk])
     for language, emails in sorted(by_language.items()):
         _send(
-            template="new_request",
+            template=template,
             to=sorted(emails),
             language=language,
-            context={"request": request, "url": url},
+            context={"request": request, "url": url, **extra},
         )

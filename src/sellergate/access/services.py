@@ -187,6 +187,8 @@ def request_answer(
         locked.due_on = load_calendar().due_date(now)
         locked.save()
         _audit(actor, "request.answer", locked, RequestStatus.NEEDS_INFO)
+        answer = message.strip()
+        transaction.on_commit(lambda: notifications.seller_answered(locked, answer))
     return locked
 
 
