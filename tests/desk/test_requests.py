@@ -130,9 +130,26 @@ def test_a_reject_without_reason_is_refused(desk) -> None:
         {"reason": "", "confirmed": "yes"},
         follow=True,
     )
-    assert "このフィールドは必須です" in response.content.decode()
+    assert "理由を書くか、よくある理由を選んでください" in response.content.decode()
     filed.refresh_from_db()
     assert filed.status == RequestStatus.SUBMITTED
+
+
+def test_a_common_reason_is_offered_and_comes_first(desk) -> None:
+    from sellergate.desk.forms import CANNED_REASONS
+
+    filed = access_request(SellerFactory())
+    detail = desk.get(reverse("desk:request_detail", args=[filed.pk])).content.decode()
+    assert 'name="canned"' in detail
+    url = reverse("desk:request_reject", args=[filed.pk])
+    asked = desk.post(url, {"canned": "integrator", "reason": ""}).content.decode()
+    canned = str(CANNED_REASONS["integrator"])
+    assert canned in asked.split('name="reason"', 1)[1].split("</textarea>", 1)[0]
+    assert 'name="canned"' not in asked  # merged into the reason, not carried again
+    desk.post(url, {"reason": canned + "\n登記上の社名をお知らせください", "confirmed": "yes"})
+    filed.refresh_from_db()
+    assert filed.status == RequestStatus.REJECTED
+    assert filed.decision_reason == canned + "\n登記上の社名をお知らせください"
 
 
 def test_the_audit_log_is_filterable_by_seller(desk) -> None:

@@ -29,14 +29,19 @@ def confirmation(
     button: Any,
     cancel_url: str,
     reason_label: Any = None,
+    reason: str | None = None,
+    merged: tuple[str, ...] = (),
 ) -> HttpResponse:
     """The page that asks; ``reason_label``: the action needs a reason, asked for here
-    (what the first form had in it is filled in)."""
+    (what the first form had in it is filled in, or ``reason``: what the form's fields
+    ``merged`` make of it, which are then not carried again)."""
     carried = [
         (name, value)
         for name, values in request.POST.lists()
         for value in values
-        if name not in NOT_CARRIED and not (reason_label and name == "reason")
+        if name not in NOT_CARRIED
+        and name not in merged
+        and not (reason_label and name == "reason")
     ]
     return render(
         request,
@@ -48,7 +53,7 @@ def confirmation(
             "button": button,
             "cancel_url": cancel_url,
             "reason_label": reason_label,
-            "reason": request.POST.get("reason", ""),
+            "reason": request.POST.get("reason", "") if reason is None else reason,
             "carried": carried,
             "action": request.path,
         },

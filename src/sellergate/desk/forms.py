@@ -34,10 +34,55 @@ class ApproveForm(forms.Form):
     )
 
 
+#: Reasons the desk gives often, in the seller's words; the operator may add to one.
+CANNED_REASONS = {
+    "purpose": _(
+        "The purpose of use is not clear enough: say what the integration will do with the "
+        "API or the FTP drop (which data, how often, for which shop operations)."
+    ),
+    "integrator": _(
+        "The integrating company could not be confirmed: give its registered name and a "
+        "contact person."
+    ),
+    "conditions": _(
+        "A condition for using the API and FTP is not met: see the conditions on the seller "
+        "center's home page, and apply again once they are all met."
+    ),
+    "duplicate": _(
+        "The same permission is already granted to your shop: use the one you have, or "
+        "withdraw it first."
+    ),
+}
+
+
 class RejectForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (the seller reads it)"), widget=forms.Textarea(attrs={"rows": 6})
+    canned = forms.ChoiceField(
+        label=_("Common reason"),
+        required=False,
+        choices=[("", "—"), *CANNED_REASONS.items()],
+        help_text=_("Chosen, it comes first in the reason; write below anything to add."),
     )
+    reason = forms.CharField(
+        label=_("Reason (the seller reads it)"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+
+    @staticmethod
+    def composed(canned: str, reason: str) -> str:
+        """The reason the seller reads: the common one chosen, then what was written."""
+        parts = [str(CANNED_REASONS[canned])] if canned in CANNED_REASONS else []
+        if reason.strip():
+            parts.append(reason.strip())
+        return "\n".join(parts)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        reason = self.composed(data.get("canned", ""), data.get("reason", ""))
+        if not reason:
+            self.add_error("reason", _("Give the reason, or choose a common one."))
+        data["reason"] = reason
+        return data
 
 
 class AskForm(forms.Form):

@@ -182,6 +182,10 @@ def reject(request: HttpRequest, pk: int) -> HttpResponse:
             button=_("Reject the request"),
             cancel_url=reverse("desk:request_detail", args=[pk]),
             reason_label=_("Reason (sent to the seller)"),
+            reason=RejectForm.composed(
+                request.POST.get("canned", ""), request.POST.get("reason", "")
+            ),
+            merged=("canned",),
         )
     return _act(
         request,
