@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from sellergate.desk import audit, credentials, requests, views
+from sellergate.desk import audit, closures, credentials, requests, views
 
 app_name = "desk"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("requests/<int:pk>/reject/", requests.reject, name="request_reject"),
     path("requests/<int:pk>/ask/", requests.ask, name="request_ask"),
     path("audit/", audit.audit_log, name="audit_log"),
+    path("closure-days/", closures.closures, name="closures"),
+    path("closure-days/<int:pk>/open/", closures.closure_delete, name="closure_delete"),
     path("keys/<int:pk>/revoke/", credentials.key_revoke, name="key_revoke"),
     path("ftp/<int:pk>/suspend/", credentials.ftp_suspend, name="ftp_suspend"),
     path("ftp/<int:pk>/reactivate/", credentials.ftp_reactivate, name="ftp_reactivate"),
