@@ -1,0 +1,75 @@
+"""What every page of both faces gives keyboard and screen-reader users: a skip link to
+the content first, and a label for each field (not a placeholder standing in for one)."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import OperatorFactory, SellerUserFactory, granted_seller
+
+pytestmark = pytest.mark.django_db
+
+
+class Fields(HTMLParser):
+    """Inputs (not hidden, not buttons) and whether each has a label: around it, or
+    one whose ``for`` names its id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.labelled_ids: set[str] = set()
+        self.inputs: list[tuple[str, bool, str]] = []  # name, inside a label, id
+        self.first_link: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "a" and self.first_link is None:
+            self.first_link = found.get("href")
+        if tag == "label":
+            self.depth += 1
+            if found.get("for"):
+                self.labelled_ids.add(found["for"] or "")
+        if tag in {"input", "textarea", "select"} and found.get("type") not in {
+            "hidden",
+            "submit",
+            "button",
+        }:
+            self.inputs.append((found.get("name") or "", self.depth > 0, found.get("id") or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label":
+            self.depth -= 1
+
+    def unlabelled(self) -> list[str]:
+        return [n for n, inside, i in self.inputs if not inside and i not in self.labelled_ids]
+
+
+def _read(page: str) -> Fields:
+    fields = Fields()
+    fields.feed(page)
+    return fields
+
+
+def test_the_seller_centers_pages_skip_to_the_content_and_label_every_field(client) -> None:
+    client.force_login(SellerUserFactory(seller=granted_seller()))
+    for name in ("portal:home", "portal:bulk", "portal:products", "portal:api_keys"):
+        fields = _read(client.get(reverse(name)).content.decode())
+        assert fields.first_link == "#content", name
+        assert fields.unlabelled() == [], name
+
+
+def test_the_desks_pages_label_their_reason_fields(client) -> None:
+    seller = granted_seller(login_id="shop-labels")
+    client.force_login(OperatorFactory())
+    for url in (
+        reverse("desk:request_queue"),
+        reverse("desk:seller_list"),
+        reverse("desk:seller_detail", args=[seller.login_id]),
+        reverse("desk:closures"),
+    ):
+        fields = _read(client.get(url).content.decode())
+        assert fields.first_link == "#content", url
+        assert fields.unlabelled() == [], url
