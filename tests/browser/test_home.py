@@ -36,5 +36,16 @@ def test_home_says_what_needs_doing_first(sized_page, live_server) -> None:
     expect(todo.locator("li[data-todo=job]")).to_contain_text("120行のうち4行にエラー")
     sized_page.shot("home")
     assert overflow(page)[0] == 0, overflow(page)
+    if sized_page.label == "desk":  # a desk's screen holds the top bar on one row
+        bar = page.locator("header.topbar").bounding_box()
+        brand = page.locator("header.topbar .brand").bounding_box()
+        assert bar is not None
+        assert brand is not None
+        parts = page.evaluate(
+            "() => [...document.querySelectorAll('header.topbar > *, header.topbar nav > *')]"
+            ".map(e => [e.tagName, e.className, Math.round(e.getBoundingClientRect().top),"
+            " Math.round(e.getBoundingClientRect().height)])"
+        )
+        assert bar["height"] < brand["height"] * 2.5, parts  # which part wrapped
     todo.locator("li.urgent a").click()
     expect(page).to_have_url(f"{live_server.url}/seller/requests/{request.pk}/")
