@@ -73,3 +73,27 @@ def test_the_desks_pages_label_their_reason_fields(client) -> None:
         fields = _read(client.get(url).content.decode())
         assert fields.first_link == "#content", url
         assert fields.unlabelled() == [], url
+
+
+def _current(page: str) -> list[str]:
+    nav = page.split('<nav class="topnav">', 1)[1].split("</nav>", 1)[0]
+    return [
+        chunk.split('"', 1)[0]
+        for chunk in nav.split('<a href="')[1:]
+        if 'aria-current="page"' in chunk.split(">", 1)[0]
+    ]
+
+
+def test_the_top_bar_marks_the_section_a_page_is_in(client) -> None:
+    client.force_login(SellerUserFactory(seller=granted_seller()))
+    assert _current(client.get(reverse("portal:home")).content.decode()) == [reverse("portal:home")]
+    for name in ("portal:products", "portal:bulk", "portal:categories"):
+        page = client.get(reverse(name)).content.decode()
+        assert _current(page) == [reverse("portal:bulk")], name
+    page = client.get(reverse("portal:questions")).content.decode()
+    assert _current(page) == [reverse("portal:orders")]
+    client.force_login(OperatorFactory())
+    page = client.get(reverse("desk:closures")).content.decode()
+    assert _current(page) == [reverse("desk:closures")]
+    page = client.get(reverse("desk:seller_list")).content.decode()
+    assert _current(page) == [reverse("desk:seller_list")]

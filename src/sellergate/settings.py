@@ -147,6 +147,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "sellergate.core.return_path.context",
+                "sellergate.portal.navigation.context",
+                "sellergate.desk.navigation.context",
             ],
         },
     },
