@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from tests.factories import OperatorFactory, SellerUserFactory, granted_seller
+from tests.factories import OperatorFactory, SellerUserFactory, access_request, granted_seller
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +97,15 @@ def test_the_top_bar_marks_the_section_a_page_is_in(client) -> None:
     assert _current(page) == [reverse("desk:closures")]
     page = client.get(reverse("desk:seller_list")).content.decode()
     assert _current(page) == [reverse("desk:seller_list")]
+
+
+def test_page_titles_say_what_the_page_is(client) -> None:
+    user = SellerUserFactory()
+    filed = access_request(user.seller, user=user)
+    client.force_login(user)
+    page = client.get(reverse("portal:request_detail", args=[filed.pk])).content.decode()
+    assert f"<title>申請 #{filed.pk}（API key）" in page
+    client.force_login(OperatorFactory(is_superuser=True))
+    records = client.get("/desk/admin/").content.decode()
+    assert "Django" not in records.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "sellergate オペレーターデスク" in records

@@ -1,10 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy
 from django.views.generic import RedirectView
 
 from sellergate.catalog import views as catalog_views
 
 admin.site.site_header = "sellergate"
+# The records pages' titles say whose they are, not Django's own "サイト管理".
+admin.site.site_title = gettext_lazy("sellergate operator desk")
+admin.site.index_title = gettext_lazy("Records")
 
 handler403 = "sellergate.error_pages.forbidden"
 handler404 = "sellergate.error_pages.not_found"
