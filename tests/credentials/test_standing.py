@@ -32,6 +32,7 @@ def test_a_seller_out_of_standing_is_warned_with_what_to_fix(seller_with_key) ->
     CustomerQuestionFactory(seller=seller_with_key, question_no="Q42")
     report = standing_enforce(now=MON)
     assert report.warned == [seller_with_key.login_id]
+    assert report.checked == 1  # the sellers with credentials
     assert report.suspended == []
     assert mail.outbox[-1].to == [seller_with_key.contact_email]
     assert "Q42" in mail.outbox[-1].body

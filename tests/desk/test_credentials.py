@@ -77,3 +77,16 @@ def test_suspending_a_sellers_credentials_shows_on_its_page(desk) -> None:
 def test_the_standing_check_runs_on_demand(desk) -> None:
     response = desk.post(reverse("desk:standing_check"), follow=True)
     assert "条件チェックを実行しました" in response.content.decode()
+
+
+def test_the_standing_check_says_whom_it_checked(desk) -> None:
+    from tests.factories import SellerFactory
+
+    for n in range(3):  # failing, but with no credentials: nothing to warn about
+        SellerFactory(login_id=f"shop-bare-{n}", service_points=-1)
+    seller = granted_seller(login_id="shop-keyed", service_points=-1)
+    api_keys.api_key_create(actor=Actor.system("t"), seller=seller, name="連携")
+    page = desk.post(reverse("desk:standing_check"), follow=True).content.decode()
+    assert "販売者1件の条件チェック" in page
+    assert "警告1件" in page
+    assert "対象外" in page

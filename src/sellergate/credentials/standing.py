@@ -30,6 +30,9 @@ class StandingReport:
     warned: list[str] = field(default_factory=list)
     suspended: list[str] = field(default_factory=list)
     resumed: list[str] = field(default_factory=list)
+    #: Sellers with credentials, the ones checked: a seller with none has nothing to warn
+    #: about or suspend, however many conditions it fails.
+    checked: int = 0
 
     def as_dict(self) -> dict[str, list[str]]:
         return {"warned": self.warned, "suspended": self.suspended, "resumed": self.resumed}
@@ -56,7 +59,9 @@ def standing_enforce(*, now: dt.datetime | None = None) -> StandingReport:
     today = timezone.localdate(now)
     calendar = load_calendar()
     report = StandingReport()
-    for seller in _with_credentials():
+    sellers = _with_credentials()
+    report.checked = len(sellers)
+    for seller in sellers:
         eligibility = evaluate_eligibility(seller, now=now)
         if eligibility.passed:
             suspension.standing_restored(actor=CHECKER, seller=seller)

@@ -163,8 +163,14 @@ def standing_check_now(request: HttpRequest) -> HttpResponse:
     report = standing_enforce()
     messages.success(
         request,
-        _("Standing check done: %(warned)d warned, %(suspended)d suspended, %(resumed)d resumed.")
+        _(
+            "Standing check done over the %(checked)d sellers with credentials: %(warned)d "
+            "warned, %(suspended)d suspended, %(resumed)d resumed. Sellers without credentials "
+            "are not checked: they have nothing to suspend (the seller list shows their "
+            "standing)."
+        )
         % {
+            "checked": report.checked,
             "warned": len(report.warned),
             "suspended": len(report.suspended),
             "resumed": len(report.resumed),
