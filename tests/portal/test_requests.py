@@ -193,3 +193,18 @@ def test_each_form_names_the_integrator_field_as_its_label_does(client, seller_u
     ).content.decode()
     assert "連動クライアント（会社）名を入力してください" in ftp
     assert "API連動会社名" not in ftp
+
+
+def test_what_is_granted_already_is_offered_instead_of_a_request(client) -> None:
+    from tests.factories import SellerUserFactory, granted_seller
+
+    user = SellerUserFactory(seller=granted_seller())
+    client.force_login(user)
+    home = client.get(reverse("portal:home")).content.decode()
+    assert reverse("portal:api_key_request") not in home
+    assert reverse("portal:api_keys") in home.split('id="standing"', 1)[1]
+    page = client.get(reverse("portal:api_key_request")).content.decode()
+    assert 'id="already-granted"' in page
+    assert f'href="{reverse("portal:api_keys")}"' in page.split('id="already-granted"', 1)[1]
+    assert '<form method="post" class="card request-form"' not in page
+    assert reverse("portal:ftp_application") in home  # not granted: still offered

@@ -32,17 +32,26 @@ from sellergate.grants import policy, tasks
 from sellergate.sellers.models import Seller
 
 
+def already_granted(seller: Seller, kind: str) -> bool:
+    """Whether what a request of ``kind`` asks for is the seller's already (the pages then
+    offer what to do with it instead of a request that would be refused)."""
+    if kind == RequestKind.API_KEY:
+        return api_keys.api_access_granted(seller)
+    return ftp_accounts.ftp_account_of(seller) is not None
+
+
 def _refuse_if_already_granted(seller: Seller, kind: str) -> None:
-    if kind == RequestKind.API_KEY and api_keys.api_access_granted(seller):
+    if not already_granted(seller, kind):
+        return
+    if kind == RequestKind.API_KEY:
         raise ValidationError(
             _("Your API key request was approved already: issue keys on the API key page."),
             code="already_granted",
         )
-    if kind == RequestKind.FTP and ftp_accounts.ftp_account_of(seller) is not None:
-        raise ValidationError(
-            _("You have an FTP account already: see [Upload by FTP connection]."),
-            code="already_granted",
-        )
+    raise ValidationError(
+        _("You have an FTP account already: see [Upload by FTP connection]."),
+        code="already_granted",
+    )
 
 
 def request_submit(

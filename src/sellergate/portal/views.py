@@ -55,6 +55,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "seller": seller,
             "eligibility": evaluate_eligibility(seller),
             "todos": things_to_do(seller),
+            "api_granted": grants.already_granted(seller, RequestKind.API_KEY),
+            "ftp_granted": grants.already_granted(seller, RequestKind.FTP),
             **_calendar_context(),
         },
     )
@@ -122,6 +124,8 @@ def _request_form(
             "form": form,
             "seller": seller,
             "existing": existing,
+            "granted": existing is None and grants.already_granted(seller, kind),
+            "kind": kind,
             "eligibility": eligibility,
             **_calendar_context(),
         },
