@@ -172,6 +172,9 @@ def test_two_of_everything_on_one_database(tmp_path, redis_url, shop) -> None:
         assert allowed < 8, codes
         time.sleep(1.1)  # one token back
         assert code(b.call("ItemsLookup.GetAllGoodsInfo", sak)) == 0
+        # How many were answered depends on how fast they went (tokens come back each
+        # second); /metrics must count exactly those, from both web processes.
+        answered = codes.count(0) + 1
 
         center = SellerCenter(bases[0])
         center.post("/seller/login/", "/seller/login/", username=shop.username, password=PASSWORD)
@@ -243,7 +246,8 @@ def test_two_of_everything_on_one_database(tmp_path, redis_url, shop) -> None:
     assert delta("sellergate_ftp_logins_total", outcome="ok") == 6  # from both FTP servers
     assert delta("sellergate_bulk_rows_total", outcome="ok") == 12  # from both workers
     assert (
-        delta("sellergate_api_calls_total", method="ItemsLookup.GetAllGoodsInfo", code="0") == 4
+        delta("sellergate_api_calls_total", method="ItemsLookup.GetAllGoodsInfo", code="0")
+        == answered
     )  # from both web processes
 
     # --- logs: JSON, one line per API call and per FTP session, no secret --------------
