@@ -32,6 +32,9 @@ from sellergate.grants import services as grants
 from sellergate.sellers.eligibility import Eligibility, evaluate_eligibility
 from sellergate.sellers.standing import business_today
 
+#: The requests that wait for the desk: the queue's "open" and its counts.
+WAITING = [RequestStatus.SUBMITTED, RequestStatus.NEEDS_INFO]
+
 
 def _with_last_author(requests: QuerySet[AccessRequest]) -> QuerySet[AccessRequest]:
     """Each request with who wrote last in its thread: a seller's reply after the desk's
@@ -42,8 +45,7 @@ def _with_last_author(requests: QuerySet[AccessRequest]) -> QuerySet[AccessReque
 
 def queue_counts(today: dt.date) -> dict[str, int]:
     """The open requests at a glance: how many, due today, overdue, with a new reply."""
-    waiting = [RequestStatus.SUBMITTED, RequestStatus.NEEDS_INFO]
-    open_requests = _with_last_author(AccessRequest.objects.filter(status__in=waiting))
+    open_requests = _with_last_author(AccessRequest.objects.filter(status__in=WAITING))
     return open_requests.aggregate(
         open=Count("pk"),
         today=Count("pk", filter=Q(due_on=today)),
@@ -60,7 +62,7 @@ def _filtered(form: QueueFilter) -> QuerySet[AccessRequest]:
         return requests.filter(status__in=[RequestStatus.SUBMITTED])
     data = form.cleaned_data
     if data["status"] == "open" or "status" not in form.data:
-        requests = requests.filter(status__in=[RequestStatus.SUBMITTED, RequestStatus.NEEDS_INFO])
+        requests = requests.filter(status__in=WAITING)
     elif data["status"]:
         requests = requests.filter(status=data["status"])
     if data["kind"]:

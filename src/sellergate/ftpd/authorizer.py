@@ -27,7 +27,7 @@ from sellergate.credentials.ftp_authentication import (
     ftp_password_accepted,
 )
 from sellergate.ftpd import database
-from sellergate.ftpd.defender import defender_bans, defender_failure
+from sellergate.ftpd.defender import ban_refusal, defender_bans, defender_failure
 
 READ_PERMS = "elr"
 WRITE_PERMS = "elradfw"
@@ -43,11 +43,7 @@ def _login_facts(address: str, username: str) -> tuple[str | None, FtpLogin | No
     """What a log-in needs from the database: a ban's refusal, or the account named."""
     banned, locked = defender_bans(address, username)
     if banned:
-        return (
-            f"Too many failed log-ins from {address}; try again after "
-            f"{timezone.localtime(banned):%Y-%m-%d %H:%M} (Japan time).",
-            None,
-        )
+        return ban_refusal(address, banned), None
     if locked:
         return (
             "Too many wrong passwords for this FTP user; it is locked until "

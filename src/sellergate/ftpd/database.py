@@ -22,8 +22,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.db import close_old_connections, connections
 
-#: The reads are GIL-bound Python (the ORM) far more than waiting on the database: a
-#: few threads keep 2 cores busy; more would only hold more connections open.
+#: The reads are GIL-bound Python far more than waiting on the database: a few threads
+#: keep 2 cores busy; more would only hold more connections open.
 THREADS = 4
 
 _pool: ThreadPoolExecutor | None = None

@@ -21,6 +21,7 @@ audited (one event per ban, not one per attempt) and an operator can lift them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -37,6 +38,7 @@ WRONG_PASSWORD_SCORE = 1
 REPEAT_FACTOR = 1.5
 
 
+@functools.cache  # once per process: asked at every log-in
 def _ban_sql(model: type[Score], key: str) -> str:
     return (
         f"SELECT {hot_reads.column(model, 'banned_until')} FROM {hot_reads.table(model)} "  # noqa: S608 (the models' names)
@@ -64,6 +66,14 @@ def _until(model: type[Score], key: str, value: str, now: dt.datetime | None) ->
         _ban_sql(model, key), [value, hot_reads.datetime_param(now or timezone.now())]
     )
     return None if row is None else hot_reads.datetime_value(row[0])
+
+
+def ban_refusal(address: str, until: dt.datetime) -> str:
+    """What a banned address is told, at its first command or at its log-in."""
+    return (
+        f"Too many failed log-ins from {address}; try again after "
+        f"{timezone.localtime(until):%Y-%m-%d %H:%M} (Japan time)."
+    )
 
 
 def defender_banned_until(address: str, *, now: dt.datetime | None = None) -> dt.datetime | None:

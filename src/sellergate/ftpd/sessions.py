@@ -27,7 +27,7 @@ from sellergate.core.metrics import FTP_BYTES, FTP_LOGINS, FTP_SESSIONS
 from sellergate.credentials.ftp_authentication import FtpLogin, ftp_account_usable
 from sellergate.credentials.models import FtpAccount
 from sellergate.ftpd import database
-from sellergate.ftpd.defender import defender_banned_until
+from sellergate.ftpd.defender import ban_refusal, defender_banned_until
 from sellergate.ftpd.quotas import limits
 
 log = logging.getLogger(__name__)
@@ -125,11 +125,7 @@ class SessionMixin(FTPHandler):
         until = database.run(defender_banned_until, self.remote_ip)
         if until is None:
             return False
-        local = timezone.localtime(until)
-        self.respond(
-            f"421 Too many failed log-ins from {self.remote_ip}; "
-            f"try again after {local:%Y-%m-%d %H:%M} (Japan time)."
-        )
+        self.respond(f"421 {ban_refusal(self.remote_ip, until)}")
         self.close_when_done()
         return True
 
